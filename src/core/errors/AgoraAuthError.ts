@@ -1,0 +1,58 @@
+/** Stable codes callers can `switch` on; a message may change between versions, a code does not. */
+export type AgoraAuthErrorCode =
+  | 'USER_REJECTED'
+  | 'VERIFICATION_FAILED'
+  | 'INVALID_TOKEN'
+  | 'SESSION_EXPIRED'
+  | 'UNAUTHORIZED'
+  | 'TOKEN_REVOKED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'NETWORK_ERROR'
+  | 'INVALID_RESPONSE'
+  | 'HTTP_ERROR'
+  | 'NO_WALLET'
+  | 'ABORTED'
+
+export type AgoraAuthErrorParameters = {
+  /** HTTP status of the response that caused the error, where there was one. */
+  status?: number
+  /** The server's machine-readable reason (`token_expired`, `SIWE nonce already used.`, …). */
+  reason?: string
+  /** The `Request-Id` response header, to quote to support. */
+  requestId?: string
+  /** Seconds to wait before trying again (429). */
+  retryAfter?: number
+  cause?: unknown
+}
+
+/**
+ * Base class of every error agora-auth throws on purpose; switch on `code`, never parse `message`.
+ * @example if (error instanceof AgoraAuthError && error.code === 'RATE_LIMITED') wait(error.retryAfter)
+ */
+export class AgoraAuthError extends Error {
+  override name = 'AgoraAuthError'
+  readonly code: AgoraAuthErrorCode
+  /** The message without the details appended to `message`. */
+  readonly shortMessage: string
+  readonly status?: number
+  readonly reason?: string
+  readonly requestId?: string
+  readonly retryAfter?: number
+
+  constructor(code: AgoraAuthErrorCode, shortMessage: string, parameters: AgoraAuthErrorParameters = {}) {
+    const { status, reason, requestId, retryAfter, cause } = parameters
+    const details = [
+      status !== undefined && `status ${status}`,
+      reason && `reason: ${reason}`,
+      requestId && `request id: ${requestId}`,
+    ].filter(Boolean)
+    super(details.length ? `${shortMessage} (${details.join(', ')})` : shortMessage, { cause })
+    this.code = code
+    this.shortMessage = shortMessage
+    if (status !== undefined) this.status = status
+    if (reason !== undefined) this.reason = reason
+    if (requestId !== undefined) this.requestId = requestId
+    if (retryAfter !== undefined) this.retryAfter = retryAfter
+  }
+}

@@ -1,0 +1,19 @@
+import type { Address, Hex } from 'viem'
+import type { AgoraAuthError } from '../errors/AgoraAuthError.js'
+import type { Session } from '../session/types.js'
+
+/** `loading` until the wallet's account is known; then one of the other four. */
+export type SessionStatus = 'loading' | 'unauthenticated' | 'authenticating' | 'authenticated' | 'error'
+
+/** What the store's snapshot holds; the same object until something in it changed. */
+export type SessionState = {
+  status: SessionStatus
+  session: Session | null
+  error: AgoraAuthError | null
+}
+
+/** The wallet account the session belongs to. */
+export type Account = { address: Address; chainId: number }
+
+/** Signs an EIP-4361 message with the wallet; rejects with an EIP-1193 4001 error when the user declines. */
+export type SignMessageFn = (args: { message: string; address: Address; chainId: number }) => Promise<Hex>

@@ -1,0 +1,40 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+/** Everything a consumer already has (peers), jose (a dependency they install) and Node built-ins stay out of the bundle. */
+const external = (id: string) =>
+  /^(react|react-dom|wagmi|viem|@tanstack\/|jose|node:)(\/|$)/.test(id) || /^(react|wagmi|viem)\//.test(id)
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    emptyOutDir: true,
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        core: 'src/core.ts',
+        server: 'src/server.ts',
+        testing: 'src/testing.ts',
+      },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external,
+      output: {
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: '[name].js',
+        // React files must carry the directive so RSC frameworks treat them as client modules.
+        banner: (chunk) =>
+          chunk.facadeModuleId && /[\\/]src[\\/](react[\\/]|index\.ts$)/.test(chunk.facadeModuleId)
+            ? "'use client';"
+            : chunk.facadeModuleId?.endsWith('cli.ts')
+              ? '#!/usr/bin/env node'
+              : '',
+      },
+    },
+  },
+})
