@@ -1,2 +1,9 @@
 // agora-auth/testing — a wagmi connector that signs with a local key, and helpers for tests.
-export {}
+export { localWallet } from './testing/localWallet.js'
+export type {
+  LocalWalletControl,
+  LocalWalletParameters,
+  LocalWalletPrompt,
+  LocalWalletProvider,
+  LocalWalletReturnType,
+} from './testing/localWallet.js'

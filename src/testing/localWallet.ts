@@ -1,0 +1,232 @@
+import { type Address, getAddress, type Hex, type LocalAccount, numberToHex } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import { type CreateConnectorFn, createConnector } from 'wagmi'
+
+export type LocalWalletParameters = {
+  /** The key to sign with; or pass `account`. */
+  privateKey?: Hex
+  /** A viem local account to sign with, instead of `privateKey`. */
+  account?: LocalAccount
+  /** The chain the wallet starts on; default: the first chain of the wagmi config. */
+  chainId?: number
+  /** Chain ids the wallet accepts in `wallet_switchEthereumChain` (others fail with 4902); default: any. */
+  chains?: readonly number[]
+  /** Whether the site is already authorized, so wagmi's `reconnect` finds it (a reload); default `false`. */
+  authorized?: boolean
+  /** Reject every signature request with 4001 until `reject(false)`; default `false`. */
+  rejectSignatures?: boolean
+  /** Milliseconds the "user" takes before answering a signature request; default 0. */
+  signDelayMs?: number
+}
+
+/** A signature request as the wallet's user sees it. */
+export type LocalWalletPrompt = { address: Address; message: Hex; rejected: boolean }
+
+/** The minimal EIP-1193 provider the wallet exposes to wagmi (and to anyone calling it directly). */
+export type LocalWalletProvider = {
+  request(args: { method: string; params?: unknown }): Promise<unknown>
+  on(event: string, listener: (value: never) => void): void
+  removeListener(event: string, listener: (value: never) => void): void
+}
+
+/** Drives the wallet from a test or a demo, as its user would. */
+export type LocalWalletControl = {
+  readonly provider: LocalWalletProvider
+  /** The account the wallet currently exposes. */
+  readonly account: LocalAccount
+  /** The chain the wallet is on, once known. */
+  readonly chainId: number | undefined
+  /** Signature requests the wallet has shown so far, rejected ones included. */
+  readonly signatureCount: number
+  /** Switch to another account; a connected site sees `accountsChanged`. */
+  setAccount(account: Hex | LocalAccount): void
+  /** Switch chain from the wallet's side; a connected site sees `chainChanged`. */
+  setChain(chainId: number): void
+  /** `true` rejects every signature request (4001) until `reject(false)`; `'once'` rejects the next one only. */
+  reject(mode?: boolean | 'once'): void
+  /** Make the user take `ms` milliseconds to answer each signature request. */
+  delay(ms: number): void
+  /** Listen to signature requests (counting prompts, reading the message); returns the unsubscribe. */
+  onSign(listener: (prompt: LocalWalletPrompt) => void): () => void
+  /** The wallet disconnects the site: it emits `disconnect` and forgets the authorization. */
+  disconnect(): void
+}
+
+export type LocalWalletReturnType = CreateConnectorFn<LocalWalletProvider> & LocalWalletControl
+
+const providerError = (code: number, message: string) => Object.assign(new Error(message), { code })
+
+/**
+ * A wagmi connector that signs with a local key: no RPC, no extension; for tests and demos.
+ * @example
+ * const wallet = localWallet({ privateKey: generatePrivateKey() })
+ * const config = createConfig({ chains: [mainnet], connectors: [wallet], transports: { [mainnet.id]: http() } })
+ * wallet.reject('once') // the next signature request fails with EIP-1193 code 4001
+ */
+export function localWallet(parameters: LocalWalletParameters): LocalWalletReturnType {
+  const toAccount = (a: Hex | LocalAccount) => (typeof a === 'string' ? privateKeyToAccount(a) : a)
+  const source = parameters.account ?? parameters.privateKey
+  if (!source) throw new TypeError('localWallet needs a `privateKey` or an `account`.')
+  let account = toAccount(source)
+  let chainId = parameters.chainId
+  let authorized = parameters.authorized ?? false
+  let rejectAll = parameters.rejectSignatures ?? false
+  let rejectNext = false
+  let delayMs = parameters.signDelayMs ?? 0
+  let signatureCount = 0
+  const listeners = new Map<string, Set<(value: never) => void>>()
+  const signListeners = new Set<(prompt: LocalWalletPrompt) => void>()
+  const emit = (event: string, value: unknown) => {
+    for (const listener of listeners.get(event) ?? []) (listener as (value: unknown) => void)(value)
+  }
+  const accounts = () => (authorized ? [account.address] : [])
+
+  const provider: LocalWalletProvider = {
+    async request({ method, params }) {
+      const p = (params ?? []) as readonly unknown[]
+      switch (method) {
+        case 'eth_requestAccounts':
+          authorized = true
+          return accounts()
+        case 'eth_accounts':
+          return accounts()
+        case 'eth_chainId':
+          return numberToHex(chainId ?? 1)
+        case 'wallet_switchEthereumChain': {
+          const id = Number((p[0] as { chainId: Hex }).chainId)
+          if (parameters.chains && !parameters.chains.includes(id))
+            throw providerError(4902, `Unrecognized chain ID ${id}.`)
+          control.setChain(id)
+          return null
+        }
+        case 'personal_sign': {
+          const [message, address] = p as [Hex, Address]
+          // A real wallet only signs for the account it currently exposes to the site.
+          if (!authorized || getAddress(address) !== account.address)
+            throw providerError(4100, 'The requested account has not been authorized by the user.')
+          const rejected = rejectAll || rejectNext
+          rejectNext = false
+          signatureCount++
+          for (const listener of signListeners) listener({ address: account.address, message, rejected })
+          const signer = account
+          if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs))
+          if (rejected) throw providerError(4001, 'User rejected the request.')
+          return signer.signMessage({ message: { raw: message } })
+        }
+      }
+      throw providerError(4200, `localWallet does not support ${method}.`)
+    },
+    on(event, listener) {
+      listeners.set(event, (listeners.get(event) ?? new Set()).add(listener))
+    },
+    removeListener(event, listener) {
+      listeners.get(event)?.delete(listener)
+    },
+  }
+
+  const control: LocalWalletControl = {
+    provider,
+    get account() {
+      return account
+    },
+    get chainId() {
+      return chainId
+    },
+    get signatureCount() {
+      return signatureCount
+    },
+    setAccount(next) {
+      account = toAccount(next)
+      if (authorized) emit('accountsChanged', [account.address])
+    },
+    setChain(id) {
+      chainId = id
+      emit('chainChanged', numberToHex(id))
+    },
+    reject(mode = true) {
+      if (mode === 'once') rejectNext = true
+      else rejectAll = mode
+    },
+    delay(ms) {
+      delayMs = ms
+    },
+    onSign(listener) {
+      signListeners.add(listener)
+      return () => signListeners.delete(listener)
+    },
+    disconnect() {
+      authorized = false
+      emit('disconnect', providerError(4900, 'Disconnected.'))
+    },
+  }
+
+  const connector = createConnector<LocalWalletProvider>((config) => {
+    // Bound once per connector so removeListener finds the same functions.
+    let onAccounts: ((a: string[]) => void) | undefined
+    let onChain: ((c: string) => void) | undefined
+    let onDisconnect: (() => void) | undefined
+    const unsubscribe = () => {
+      if (onAccounts) provider.removeListener('accountsChanged', onAccounts)
+      if (onChain) provider.removeListener('chainChanged', onChain)
+      if (onDisconnect) provider.removeListener('disconnect', onDisconnect)
+    }
+    return {
+      id: 'localWallet',
+      name: 'Local Wallet',
+      type: 'localWallet',
+      async setup() {
+        chainId ??= config.chains[0].id
+      },
+      async connect({ chainId: wanted, withCapabilities } = {}) {
+        const addresses = (await provider.request({ method: 'eth_requestAccounts' })) as Address[]
+        if (wanted && wanted !== chainId) await this.switchChain!({ chainId: wanted })
+        unsubscribe()
+        onAccounts = this.onAccountsChanged.bind(this)
+        onChain = this.onChainChanged.bind(this)
+        onDisconnect = this.onDisconnect.bind(this)
+        provider.on('accountsChanged', onAccounts)
+        provider.on('chainChanged', onChain)
+        provider.on('disconnect', onDisconnect)
+        return {
+          accounts: (withCapabilities ? addresses.map((address) => ({ address, capabilities: {} })) : addresses) as never,
+          chainId: await this.getChainId(),
+        }
+      },
+      async disconnect() {
+        unsubscribe()
+        authorized = false
+      },
+      async getAccounts() {
+        return accounts()
+      },
+      async getChainId() {
+        return Number(await provider.request({ method: 'eth_chainId' }))
+      },
+      async getProvider() {
+        return provider
+      },
+      async isAuthorized() {
+        return authorized
+      },
+      async switchChain({ chainId: id }) {
+        const chain = config.chains.find((c) => c.id === id)
+        if (!chain) throw providerError(4902, `Chain ${id} is not configured.`)
+        await provider.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: numberToHex(id) }] })
+        return chain
+      },
+      onAccountsChanged(addresses) {
+        if (addresses.length === 0) this.onDisconnect()
+        else config.emitter.emit('change', { accounts: addresses.map((a) => getAddress(a)) })
+      },
+      onChainChanged(id) {
+        config.emitter.emit('change', { chainId: Number(id) })
+      },
+      onDisconnect() {
+        unsubscribe()
+        config.emitter.emit('disconnect')
+      },
+    }
+  })
+  // Getters must stay live, so copy descriptors rather than values.
+  return Object.defineProperties(connector, Object.getOwnPropertyDescriptors(control)) as LocalWalletReturnType
+}
