@@ -17,3 +17,15 @@ export type Account = { address: Address; chainId: number }
 
 /** Signs an EIP-4361 message with the wallet; rejects with an EIP-1193 4001 error when the user declines. */
 export type SignMessageFn = (args: { message: string; address: Address; chainId: number }) => Promise<Hex>
+
+/** Where tokens are persisted; web `Storage`-like but may be async (IndexedDB, React Native, a cookie bridge). */
+export type StorageAdapter = {
+  get(key: string): string | null | Promise<string | null>
+  set(key: string, value: string): void | Promise<void>
+  remove(key: string): void | Promise<void>
+}
+
+/** What tabs tell each other over `BroadcastChannel('agora-auth:' + baseUrl)`. */
+export type SyncMessage =
+  | { type: 'signIn'; token: string }
+  | { type: 'signOut'; address: string; chainId: number }

@@ -1,0 +1,52 @@
+import { type Address, getAddress } from 'viem'
+import { createSiweMessage } from 'viem/siwe'
+
+/** The statement the Agora server insists on, word for word. */
+export const AGORA_SIWE_STATEMENT = 'Sign in to Agora with Ethereum'
+
+export type CreateAgoraSiweMessageParameters = {
+  /** The Agora API base URL, e.g. `https://vote.optimism.io/api/v1`; `domain` and `uri` default from it. */
+  baseUrl: string
+  address: Address
+  chainId: number
+  /** From `getNonce`. */
+  nonce: string
+  /** Default {@link AGORA_SIWE_STATEMENT}. */
+  statement?: string
+  /** Default the host (with port) of `baseUrl`: the server checks its own host, not the dApp's. */
+  domain?: string
+  /** Default the origin of `baseUrl`. */
+  uri?: string
+  /** Seconds the message stays valid, default 600; the server refuses more than 600. */
+  expirationTime?: number
+  /** Default now. */
+  issuedAt?: Date
+  notBefore?: Date
+  resources?: string[]
+  requestId?: string
+}
+
+/**
+ * Builds the EIP-4361 message the Agora server accepts.
+ * @example const message = createAgoraSiweMessage({ baseUrl, address, chainId: 10, nonce })
+ */
+export function createAgoraSiweMessage(p: CreateAgoraSiweMessageParameters): string {
+  const ttl = p.expirationTime ?? 600
+  if (!(ttl > 0 && ttl <= 600)) throw new TypeError('expirationTime must be in (0, 600] seconds')
+  const url = new URL(p.baseUrl)
+  const issuedAt = p.issuedAt ?? new Date()
+  return createSiweMessage({
+    address: getAddress(p.address),
+    chainId: p.chainId,
+    domain: p.domain ?? url.host,
+    uri: p.uri ?? url.origin,
+    nonce: p.nonce,
+    version: '1',
+    statement: p.statement ?? AGORA_SIWE_STATEMENT,
+    issuedAt,
+    expirationTime: new Date(issuedAt.getTime() + ttl * 1000),
+    notBefore: p.notBefore,
+    resources: p.resources,
+    requestId: p.requestId,
+  })
+}
