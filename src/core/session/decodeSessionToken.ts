@@ -28,7 +28,7 @@ export function decodeSessionToken(token: string, { now = Date.now() }: DecodeSe
   const { sub, exp, iat, scope, siwe } = claims
   if (typeof sub !== 'string' || !isAddress(sub, { strict: false }))
     throw new InvalidTokenError('The token names no account.')
-  if (typeof exp !== 'number' || !Number.isFinite(exp)) throw new InvalidTokenError('The token has no expiry.')
+  if (typeof exp !== 'number' || !Number.isFinite(exp * 1000)) throw new InvalidTokenError('The token has no expiry.')
   if (exp * 1000 <= now) throw new SessionExpiredError()
   const chainId = Number((siwe as { chainId?: unknown } | undefined)?.chainId)
   return {
