@@ -9,10 +9,10 @@ export const secret = new TextEncoder().encode('test-secret-of-at-least-32-bytes
 
 /** A real HS256 session JWT with the contract's claims; `iat`/`exp` in seconds. */
 export function signToken(
-  { address, chainId = 10, scope = 'reader:public;rf-demo-user', iat = Math.floor(Date.now() / 1000), ttl = 86_400, ...extra }:
-    { address: string; chainId?: number; scope?: string; iat?: number; ttl?: number } & Record<string, unknown>,
+  { address, chainId = 10, scope = 'reader:public;rf-demo-user', iat = Math.floor(Date.now() / 1000), ttl = 86_400, nonce = 'n0nce123', ...extra }:
+    { address: string; chainId?: number; scope?: string; iat?: number; ttl?: number; nonce?: string } & Record<string, unknown>,
 ): Promise<string> {
-  return new SignJWT({ scope, isBadgeholder: false, isCitizen: false, siwe: { address, chainId: String(chainId), nonce: 'n0nce123' }, ...extra })
+  return new SignJWT({ scope, isBadgeholder: false, isCitizen: false, siwe: { address, chainId: String(chainId), nonce }, ...extra })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(getAddress(address))
     .setIssuedAt(iat)
@@ -42,7 +42,7 @@ export function createAgoraHandler({ ttl = 86_400, tokenShape = 'access_token' a
       if (!fields.address || !(await verifyMessage({ address: fields.address, message, signature })))
         return fail('Invalid SIWE signature.')
       if (!fields.nonce || !nonces.delete(fields.nonce)) return fail('Unknown or expired SIWE nonce.')
-      const token = await signToken({ address: fields.address, chainId: fields.chainId, ttl })
+      const token = await signToken({ address: fields.address, chainId: fields.chainId, ttl, nonce: fields.nonce })
       return Response.json(tokenShape === 'token' ? { token } : { access_token: token, token_type: 'JWT', expires_in: ttl })
     }
     return new Response('Not found', { status: 404 })
