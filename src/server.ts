@@ -1,2 +1,33 @@
 // agora-auth/server — a local Agora-compatible server (contracts A and B) as Web-standard handlers.
-export {}
+// The Web handler (createAgoraServer and the stores) runs anywhere; `node/*` needs Node.
+export { createAgoraServer, DEFAULT_CHAINS } from './server/createAgoraServer.js'
+export { createMemoryApiKeyStore } from './server/createMemoryApiKeyStore.js'
+export { createMemoryNonceStore } from './server/createMemoryNonceStore.js'
+export { createMemoryRateLimitStore } from './server/createMemoryRateLimitStore.js'
+export { createRedisApiKeyStore } from './server/createRedisApiKeyStore.js'
+export { createRedisNonceStore } from './server/createRedisNonceStore.js'
+export { createRedisRateLimitStore } from './server/createRedisRateLimitStore.js'
+export { hashApiKey } from './server/hashApiKey.js'
+export { parseAgoraSiweMessage, type ParsedSiweMessage } from './server/parseAgoraSiweMessage.js'
+export { signAgoraJwt, type SignAgoraJwtParameters } from './server/signAgoraJwt.js'
+export { AGORA_SIWE_STATEMENT, MAX_SIWE_TTL } from './server/verifySiwe.js'
+export { V0_REQUIRED_CLAIMS, V0_TENANT } from './server/authenticateV0.js'
+export { agoraServerVitePlugin, type AgoraServerVitePlugin } from './server/node/agoraServerVitePlugin.js'
+export { createFileApiKeyStore } from './server/node/createFileApiKeyStore.js'
+export { listen, type ListenReturnType } from './server/node/listen.js'
+export { toNodeHandler, type NodeHandler } from './server/node/toNodeHandler.js'
+export type {
+  AgoraRequestContext,
+  AgoraServer,
+  AgoraServerOptions,
+  ApiKeyRecord,
+  ApiKeyStore,
+  NonceConsumeResult,
+  NonceStore,
+  RateLimit,
+  RateLimitResult,
+  RateLimitStore,
+  RedisLike,
+  SignatureVerifier,
+  V0Key,
+} from './server/types.js'

@@ -1,0 +1,49 @@
+import { decodeProtectedHeader, errors, jwtVerify } from 'jose'
+import type { ServerContext } from './context.js'
+import { envelope } from './respond.js'
+import type { ApiKeyRecord } from './types.js'
+
+/** The tenant every session JWT of this server names in `tid`. */
+export const V0_TENANT = 'agora-local'
+
+/** Claims a v0 session JWT must carry; any missing one answers `missing_claim`. */
+export const V0_REQUIRED_CLAIMS = ['sub', 'akh', 'tid', 'exp'] as const
+
+/** The caller of a protected v0 route. */
+export type V0Caller = { hash: string; record: ApiKeyRecord; claims: Record<string, unknown> }
+
+export const unauthorized = (reason: string, message: string): Response =>
+  envelope(401, 'unauthorized', message, { reason })
+
+/** Contract B's bearer validation of a session JWT (internal). */
+export async function authenticateV0(context: ServerContext, request: Request): Promise<V0Caller | Response> {
+  const header = request.headers.get('authorization')
+  if (!header) return unauthorized('missing_header', "The 'Authorization: Bearer <session JWT>' header is missing.")
+  const token = /^Bearer (\S+)$/.exec(header)?.[1]
+  if (!token) return unauthorized('invalid_token', "The 'Authorization' header is not 'Bearer <session JWT>'.")
+  let kid: string | undefined
+  try {
+    const protectedHeader = decodeProtectedHeader(token)
+    if (protectedHeader.alg !== 'RS256') return unauthorized('invalid_token', 'The session JWT is not signed with RS256.')
+    kid = protectedHeader.kid
+  } catch {
+    return unauthorized('invalid_token', 'The session JWT is malformed.')
+  }
+  const key = (await context.v0Keys()).find((candidate) => candidate.kid === kid)
+  if (!key) return unauthorized('unknown_tenant', 'The session JWT was signed by a key this server does not know.')
+  let claims: Record<string, unknown>
+  try {
+    ;({ payload: claims } = await jwtVerify(token, key.publicKey, { algorithms: ['RS256'], currentDate: new Date(context.now()) }))
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) return unauthorized('token_expired', 'The session JWT has expired; exchange the API key again.')
+    return unauthorized('invalid_token', 'The session JWT is not valid.')
+  }
+  const missing = V0_REQUIRED_CLAIMS.find((claim) => claims[claim] === undefined)
+  if (missing) return envelope(401, 'unauthorized', `The session JWT has no '${missing}' claim.`, { reason: 'missing_claim', claim: missing })
+  if (claims.tid !== V0_TENANT) return unauthorized('unknown_tenant', 'The session JWT names a tenant this server does not know.')
+  const hash = String(claims.akh)
+  const record = await context.apiKeyStore.get(hash)
+  // The key was revoked (or deleted) after this token was issued: every token of that key stops working.
+  if (!record?.enabled) return unauthorized('token_revoked', 'The API key behind this session JWT was revoked.')
+  return { hash, record, claims }
+}
