@@ -1,0 +1,117 @@
+// @vitest-environment node
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { SessionStore } from '../../../src/core/store/createSessionStore.js'
+import type { SessionState } from '../../../src/core/store/types.js'
+import { signToken } from './agoraHandler.js'
+import { A, B, baseUrl, bob, keyOf, setup } from './helpers.js'
+
+// Two stores in one process stand for two tabs: Node 20 has a real global BroadcastChannel. Each has its own
+// memory storage, so whatever reaches the second store came through the channel.
+const nextState = (store: SessionStore, until: (s: SessionState) => boolean) =>
+  new Promise<SessionState>((resolve) => {
+    const off = store.subscribe(() => {
+      if (until(store.getSnapshot())) off(), resolve(store.getSnapshot())
+    })
+  })
+
+const stores: SessionStore[] = []
+afterEach(() => {
+  for (const store of stores.splice(0)) store.destroy()
+})
+const tab = (overrides = {}) => {
+  const t = setup({ sync: true, ...overrides })
+  stores.push(t.store)
+  return t
+}
+
+describe('cross-tab sync', () => {
+  it('a sign-in and a sign-out in one tab reach the other', async () => {
+    const one = tab()
+    const onSignIn = vi.fn()
+    const onSignOut = vi.fn()
+    const two = tab({ onSignIn, onSignOut })
+    one.store.setAccount(A)
+    two.store.setAccount(A)
+    const signedIn = nextState(two.store, (s) => s.status === 'authenticated')
+    const session = await one.store.signIn()
+    expect((await signedIn).session?.token).toBe(session.token)
+    expect(two.requests).toEqual([])
+    expect(two.signatures).toEqual([])
+    expect(onSignIn).toHaveBeenCalledOnce()
+
+    const signedOut = nextState(two.store, (s) => s.status === 'unauthenticated')
+    one.store.signOut()
+    expect((await signedOut).session).toBeNull()
+    expect(onSignOut).toHaveBeenCalledOnce()
+    expect(await two.store.getToken()).toBeNull()
+  })
+
+  it("ignores a broadcast token that is not the current account's, and a sign-out of another account", async () => {
+    const two = tab()
+    two.store.setAccount(A)
+    const foreign = new BroadcastChannel(`agora-auth:${baseUrl}`)
+    try {
+      const adopted = nextState(two.store, (s) => s.status === 'authenticated')
+      foreign.postMessage({ type: 'signIn', token: await signToken({ address: bob.address }) })
+      foreign.postMessage({ type: 'signIn', token: 'garbage' })
+      foreign.postMessage('not an object')
+      // Messages arrive in order: the first adopted token is this one, so the ones before were ignored.
+      const good = await signToken({ address: A.address })
+      foreign.postMessage({ type: 'signIn', token: good })
+      expect((await adopted).session?.token).toBe(good)
+
+      const changed = nextState(two.store, () => true)
+      foreign.postMessage({ type: 'signOut', address: B.address, chainId: B.chainId })
+      foreign.postMessage({ type: 'signOut', address: A.address, chainId: 1 })
+      foreign.postMessage({ type: 'signOut', address: A.address.toLowerCase(), chainId: A.chainId })
+      expect(await changed).toMatchObject({ status: 'unauthenticated' })
+    } finally {
+      foreign.close()
+    }
+  })
+
+  it('stops listening once the last subscriber leaves', async () => {
+    const one = tab()
+    const two = tab()
+    one.store.setAccount(A)
+    two.store.setAccount(A)
+    two.unsubscribe()
+    // A probe listener on the same channel: once it has the message, the store would have had it too.
+    const probe = new BroadcastChannel(`agora-auth:${baseUrl}`)
+    const delivered = new Promise((resolve) => (probe.onmessage = resolve))
+    await one.store.signIn()
+    await delivered
+    probe.close()
+    expect(two.store.getSnapshot().status).toBe('unauthenticated')
+    expect(await two.inner.get(keyOf(A))).toBeNull()
+  })
+})
+
+describe('cross-tab sync without BroadcastChannel', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('falls back to the storage event of local storage', async () => {
+    // Node has neither `window` events nor `localStorage`: an EventTarget stands in for the window.
+    const target = new EventTarget()
+    vi.stubGlobal('BroadcastChannel', undefined)
+    vi.stubGlobal('addEventListener', target.addEventListener.bind(target))
+    vi.stubGlobal('removeEventListener', target.removeEventListener.bind(target))
+    const storageEvent = (key: string, newValue: string | null) =>
+      target.dispatchEvent(Object.assign(new Event('storage'), { key, newValue }))
+
+    const two = tab()
+    two.store.setAccount(A)
+    const token = await signToken({ address: A.address })
+    storageEvent(`agora-auth:https://elsewhere.test:${A.address.toLowerCase()}:10`, token)
+    storageEvent('unrelated', token)
+    expect(two.store.getSnapshot().status).toBe('unauthenticated')
+    storageEvent(keyOf(A), token)
+    expect(two.store.getSnapshot().session?.token).toBe(token)
+    storageEvent(keyOf(A), null)
+    expect(two.store.getSnapshot().status).toBe('unauthenticated')
+
+    two.store.destroy()
+    storageEvent(keyOf(A), token)
+    expect(two.store.getSnapshot().status).toBe('unauthenticated')
+  })
+})
