@@ -19,6 +19,8 @@ export {
 export { errorFromResponseInfo, parseRetryAfter, readErrorResponse } from './core/http/readErrorResponse.js'
 export type { ErrorResponseInfo } from './core/http/readErrorResponse.js'
 export type { TokenSource } from './core/http/types.js'
+export { createAgoraClient, defaultPublicRoutes } from './core/http/createAgoraClient.js'
+export type { AgoraClient, AgoraRequestOptions, CreateAgoraClientParameters } from './core/http/createAgoraClient.js'
 export type { AgoraJwtClaims, Register, Role, Session } from './core/session/types.js'
 export type { Account, SessionState, SessionStatus, SignMessageFn, StorageAdapter, SyncMessage } from './core/store/types.js'
 export { AGORA_SIWE_STATEMENT, createAgoraSiweMessage } from './core/siwe/createAgoraSiweMessage.js'

@@ -1,0 +1,195 @@
+import { AgoraAuthError } from '../errors/AgoraAuthError.js'
+import {
+  AbortedError,
+  InvalidResponseError,
+  NetworkError,
+  TokenRevokedError,
+  UnauthorizedError,
+} from '../errors/errors.js'
+import { errorFromResponseInfo, parseRetryAfter, readErrorResponse } from './readErrorResponse.js'
+import type { TokenSource } from './types.js'
+
+/** The routes of both Agora APIs that take no token; a trailing `/*` matches everything below. */
+export const defaultPublicRoutes: readonly string[] = [
+  'auth/nonce',
+  'auth/verify',
+  'auth/token',
+  'votable_supply',
+  'spec',
+  'metrics',
+  'metrics/*',
+]
+
+export type CreateAgoraClientParameters = {
+  /** The API base, e.g. `https://vote.example/api/v1`; the token goes only to URLs below it. */
+  baseUrl: string
+  /** Where the bearer token comes from (session store, API-key source); without one, nothing is authenticated. */
+  tokenSource?: TokenSource
+  /** The `fetch` to send with; default: the global `fetch` at call time. */
+  fetch?: (request: Request) => Promise<Response>
+  /** Paths relative to `baseUrl` that never get the token; default {@link defaultPublicRoutes}. */
+  publicRoutes?: readonly string[]
+  /** How 429 answers are retried. */
+  retry?: {
+    /** Retries after a 429; default 2. */
+    count?: number
+    /** First backoff when there is no `Retry-After`, doubled each time, in ms; default 1000. */
+    delay?: number
+    /** The longest wait; a `Retry-After` beyond it is not waited for; default 30 000 ms. */
+    maxDelay?: number
+  }
+}
+
+/** What `request` takes besides the path: `fetch` options, query `params`, and a `body` sent as JSON. */
+export type AgoraRequestOptions = Omit<RequestInit, 'body'> & {
+  params?: Record<string, string | number | boolean | null | undefined>
+  body?: unknown
+}
+
+export type AgoraClient = {
+  /** The normalised base URL, ending in `/`. */
+  baseUrl: string
+  /**
+   * `fetch` with the token attached inside `baseUrl`, renewal on 401 and waiting on 429; resolves with the
+   * final `Response` (non-2xx included). Relative URLs resolve against `baseUrl`; URLs outside it pass through
+   * untouched. Rejects with `UnauthorizedError` (no request sent) when a protected route has no session,
+   * `NetworkError`, `AbortedError`, or the token source's own error.
+   */
+  fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>
+  /** GETs (or `method`s) `path` below `baseUrl` and resolves with the parsed JSON; non-2xx throw typed errors. */
+  request<T = unknown>(path: string, options?: AgoraRequestOptions): Promise<T>
+  /** Whether a URL would get the token (inside `baseUrl` and not a public route). */
+  isProtected(input: string | URL | Request): boolean
+}
+
+// 401 reasons a new token cannot fix: the credential is gone, or the token is fine but not allowed this route.
+const finalReasons = ['token_revoked', 'missing_claim', 'User disabled', 'JWT scope does not match route']
+
+// Settles with AbortedError as soon as `signal` aborts, whether or not `promise` listens to it.
+const guard = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> =>
+  new Promise((resolve, reject) => {
+    const abort = () => reject(new AbortedError({ cause: signal.reason }))
+    if (signal.aborted) abort()
+    signal.addEventListener('abort', abort)
+    promise
+      .then(resolve, (error) => (signal.aborted ? abort() : reject(error)))
+      .finally(() => signal.removeEventListener('abort', abort))
+  })
+
+/**
+ * An HTTP client for an Agora API that sends the bearer token only where it belongs and re-authenticates once.
+ * @example
+ * const agora = createAgoraClient({ baseUrl: 'https://vote.example/api/v1', tokenSource: store })
+ * const proposals = await agora.request<Page<Proposal>>('proposals', { params: { limit: 10 } })
+ */
+export function createAgoraClient(parameters: CreateAgoraClientParameters): AgoraClient {
+  const { tokenSource, retry = {} } = parameters
+  const { count = 2, delay = 1000, maxDelay = 30_000 } = retry
+  const publicRoutes = (parameters.publicRoutes ?? defaultPublicRoutes).map((r) => r.replace(/^\/+|\/+$/g, ''))
+  const send = parameters.fetch ?? ((request: Request) => fetch(request))
+  const base = new URL(parameters.baseUrl)
+  base.search = base.hash = ''
+  if (!base.pathname.endsWith('/')) base.pathname += '/'
+
+  const resolve = (input: string | URL | Request) => {
+    try {
+      return new URL(typeof input === 'string' ? input : 'url' in input ? input.url : input.href, base)
+    } catch {
+      return undefined
+    }
+  }
+  // The WHATWG parser has already lowered the host, dropped default ports and resolved `..`, `%2e%2e` and `\`;
+  // comparing the serialised href then checks scheme, host, port, absence of credentials and path prefix at once.
+  const inside = (url: URL | undefined): url is URL => !!url && `${url.href.replace(/[?#].*/s, '')}/`.startsWith(base.href)
+  const isProtected = (url: URL | undefined) => {
+    if (!inside(url)) return false
+    const path = url.pathname.slice(base.pathname.length).replace(/\/+$/, '')
+    return !publicRoutes.some((r) => (r.endsWith('/*') ? path.startsWith(r.slice(0, -1)) : path === r))
+  }
+  const fail = (error: unknown, signal: AbortSignal | null | undefined) => {
+    throw error instanceof AgoraAuthError
+      ? error
+      : signal?.aborted
+        ? new AbortedError({ cause: error })
+        : new NetworkError({ cause: error })
+  }
+
+  async function agoraFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+    const url = resolve(input)
+    // Outside the API: exactly what the caller asked for, untouched, and never our token.
+    const isRequest = typeof input === 'object' && 'url' in input
+    if (!inside(url)) {
+      const outside = new Request(isRequest || !url ? input : url, init)
+      return send(outside).catch((e) => fail(e, outside.signal))
+    }
+    // One unsent master copy; each attempt sends a clone, so any body (streams included) can be replayed.
+    const request = new Request(isRequest ? input : url, init)
+    const { signal } = request
+    // A caller that set its own Authorization manages auth itself.
+    let token =
+      tokenSource && isProtected(url) && !request.headers.has('authorization')
+        ? await guard(tokenSource.getToken({ signal }), signal)
+        : undefined
+    if (token === null) throw new UnauthorizedError('There is no session: sign in first.')
+    let renewed = false
+    let attempt = 0
+    for (;;) {
+      const copy = request.clone()
+      if (token) copy.headers.set('authorization', `Bearer ${token}`)
+      const response = await guard(send(copy), signal).catch((e) => fail(e, signal))
+      if (response.status === 401 && token && tokenSource) {
+        const info = await readErrorResponse(response.clone())
+        if (info.reason === 'token_revoked') tokenSource.revoke?.(new TokenRevokedError(info))
+        // One renewal per request: a 401 on a fresh token is final, never a loop.
+        if (renewed || finalReasons.includes(info.reason ?? '')) return response
+        renewed = true
+        void response.body?.cancel()
+        token = await guard(tokenSource.renewToken(token, { signal }), signal)
+        continue
+      }
+      if (response.status === 429 && attempt < count) {
+        const after = parseRetryAfter(response.headers.get('retry-after'))
+        const ms = after === undefined ? Math.min(delay * 2 ** attempt, maxDelay) : after * 1000
+        if (ms <= maxDelay) {
+          attempt++
+          void response.body?.cancel()
+          let timer: ReturnType<typeof setTimeout> | undefined
+          await guard(new Promise((r) => (timer = setTimeout(r, ms))), signal).finally(() => clearTimeout(timer))
+          continue
+        }
+      }
+      return response
+    }
+  }
+
+  async function request<T>(path: string, options: AgoraRequestOptions = {}): Promise<T> {
+    const { params, body, ...init } = options
+    // Paths are always below the base: `/proposals` means `{base}proposals`, not the origin's root.
+    const url = new URL(path.replace(/^\/+/, ''), base)
+    for (const [key, value] of Object.entries(params ?? {}))
+      if (value != null) url.searchParams.append(key, String(value))
+    const headers = new Headers(init.headers)
+    if (!headers.has('accept')) headers.set('accept', 'application/json')
+    if (body !== undefined) headers.set('content-type', 'application/json')
+    const response = await agoraFetch(url, {
+      ...init,
+      headers,
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    })
+    if (!response.ok) throw errorFromResponseInfo(await readErrorResponse(response))
+    const text = await response.text().catch((e) => fail(e, init.signal))
+    if (!text) return undefined as T
+    try {
+      return JSON.parse(text) as T
+    } catch (cause) {
+      const requestId = response.headers.get('request-id') ?? undefined
+      throw new InvalidResponseError('The server answered with something that is not JSON.', {
+        status: response.status,
+        ...(requestId && { requestId }),
+        cause,
+      })
+    }
+  }
+
+  return { baseUrl: base.href, fetch: agoraFetch, request, isProtected: (input) => isProtected(resolve(input)) }
+}

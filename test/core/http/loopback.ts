@@ -1,0 +1,51 @@
+// A tiny real HTTP server on 127.0.0.1 whose answers each test scripts, and which records what it received.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export type Received = { method: string; path: string; authorization: string | undefined; body: string }
+export type Handler = (request: Received, response: ServerResponse, raw: IncomingMessage) => void
+
+export async function startLoopback(initial?: Handler) {
+  const received: Received[] = []
+  let handler: Handler = initial ?? ((_, res) => send(res, 200, { ok: true }))
+  const server = createServer(async (raw, res) => {
+    let body = ''
+    for await (const chunk of raw) body += chunk
+    const request = { method: raw.method!, path: raw.url!, authorization: raw.headers.authorization, body }
+    received.push(request)
+    handler(request, res, raw)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    received,
+    handle(next: Handler) {
+      handler = next
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+export function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) {
+  const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json', ...headers })
+  res.end(text)
+}
+
+/** The v0 error envelope (contract B). */
+export const v0 = (code: string, reason?: string) => ({
+  code,
+  message: `${code} ${reason ?? ''}`,
+  docs_url: 'https://docs.example/errors',
+  ...(reason && { context: { reason } }),
+})
+
+/** Yields to real I/O (not a timer): for waiting on a loopback socket while timers are faked. */
+export async function until(condition: () => boolean) {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve))
+}

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest'
+import { createAgoraClient } from '../../../src/core/http/createAgoraClient.js'
+import type { TokenSource } from '../../../src/core/http/types.js'
+
+// The URLs below point at hosts that do not exist (evil.com, …), so no server can answer them: `fetch` is a
+// recording stub that stores every Request exactly as the client handed it over and answers 200. What is asserted
+// is what would have left the process.
+
+const BASE = 'https://api.example.com/api/v1'
+const TOKEN = 'secret-session-token'
+const source: TokenSource = { getToken: async () => TOKEN, renewToken: async () => TOKEN }
+
+/** mulberry32: a seeded PRNG, so a failure names a URL that can be replayed. */
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+// Every way of naming a host that is NOT api.example.com over https on the default port.
+const foreignHosts = [
+  'https://evil.com',
+  'https://api.example.com.evil.com',
+  'https://api.example.com@evil.com',
+  'https://api.example.com:443@evil.com',
+  'https://api.example.com%40evil.com',
+  'https://evil.com#@api.example.com',
+  'https://evil.com?@api.example.com',
+  'https://evil.com\\@api.example.com',
+  'https://evil%2Ecom',
+  'https://api.example.co',
+  'https://api.example.com.',
+  'https://xapi.example.com',
+  'https://api-example.com',
+  'https://example.com',
+  'https://API.EXAMPLE.COM.EVIL.COM',
+  'http://api.example.com',
+  'HTTP://api.example.com',
+  'https://api.example.com:8443',
+  'https://api.example.com:80',
+  'https://127.0.0.1',
+  'https://[::1]',
+  'https://0x7f.1',
+  'wss://api.example.com',
+  'ftp://api.example.com',
+  '//evil.com',
+  '\\\\evil.com',
+  '/\\evil.com',
+  '\\/evil.com',
+  'https:evil.com',
+  'https:/evil.com',
+  'https:\\\\evil.com',
+  ' https://evil.com',
+  'https://evil.com\t',
+  'https://ev\nil.com',
+  'https://evil.com/https://api.example.com',
+  'https://api.example.com\u3002evil.com',
+  'https://аpi.example.com', // Cyrillic а
+  'blob:https://api.example.com',
+  'data:text/plain,api.example.com',
+  'javascript:fetch("https://api.example.com")',
+]
+
+// Paths below the base and outside it; on a foreign host none may get the token whatever the path.
+const insidePaths = ['/api/v1/proposals', '/api/v1/', '/api/v1', '/api/v1/delegates/0xabc?limit=1', '/api/v1/a/../b']
+const outsidePaths = [
+  '/api/v1/../admin',
+  '/api/v1/%2e%2e/admin',
+  '/api/v1/%2E%2E/%2e%2e/x',
+  '/api/v1/.%2e/x',
+  '/api/v1/..%2F..%2F/../x',
+  '/api/v1\\..\\admin',
+  '/api/v1x/proposals',
+  '/api/v10',
+  '/api/v',
+  '/API/V1/proposals',
+  '/api/%76%31/proposals',
+  '/api//v1/proposals',
+  '/',
+  '/other',
+  '/api/v1/../../api/v2',
+]
+// Path-only (relative) inputs: resolved against the base, some escape it.
+const relativeOutside = ['/other', '../other', '../../x', '/api/v1x', '..', '/./api/v2', '//evil.com/api/v1/x']
+
+function urls(count: number, seed: number) {
+  const random = prng(seed)
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
+  const list: { url: string; foreign: boolean }[] = []
+  while (list.length < count) {
+    const kind = random()
+    if (kind < 0.55) list.push({ url: pick(foreignHosts) + pick([...insidePaths, ...outsidePaths]), foreign: true })
+    else if (kind < 0.8) list.push({ url: `https://api.example.com${pick(outsidePaths)}`, foreign: false })
+    else if (kind < 0.9) list.push({ url: pick(relativeOutside), foreign: false })
+    else list.push({ url: `https://api.example.com${pick(insidePaths)}`, foreign: false })
+  }
+  return list
+}
+
+/** The independent oracle: where a request with the token may go (no URL tricks: the WHATWG parse fetch used). */
+function allowed(url: string) {
+  const u = new URL(url)
+  return (
+    u.protocol === 'https:' &&
+    u.hostname === 'api.example.com' &&
+    u.port === '' &&
+    !u.username &&
+    !u.password &&
+    (u.pathname === '/api/v1' || u.pathname.startsWith('/api/v1/'))
+  )
+}
+
+describe('the token never leaves the base URL', () => {
+  it('300 seeded random URLs of other origins and path tricks: zero requests outside the base carry it', async () => {
+    const seen: Request[] = []
+    const agora = createAgoraClient({
+      baseUrl: BASE,
+      tokenSource: source,
+      fetch: async (request) => (seen.push(request), new Response('{}')),
+    })
+    const cases = urls(300, 20261123)
+    let rejected = 0
+    for (const { url } of cases)
+      await agora.fetch(url, { headers: { 'x-caller': 'kept' } }).catch(() => rejected++)
+
+    const withToken = seen.filter((r) => r.headers.get('authorization') === `Bearer ${TOKEN}`)
+    const leaked = withToken.filter((r) => !allowed(r.url)).map((r) => r.url)
+    expect(leaked).toEqual([])
+    // The caller's headers reach every request, ours or not.
+    expect(seen.every((r) => r.headers.get('x-caller') === 'kept')).toBe(true)
+    // The test can fail: plenty of requests went out, and the ones that stayed inside did carry the token.
+    expect(seen.length + rejected).toBe(cases.length)
+    expect(seen.length).toBeGreaterThan(200)
+    expect(withToken.length).toBeGreaterThan(10)
+    expect(seen.filter((r) => allowed(r.url) && !withToken.includes(r))).toEqual([])
+    // Every case built on a foreign host went out without any token.
+    const foreignUrls = new Set(cases.filter((c) => c.foreign).map((c) => c.url))
+    expect(foreignUrls.size).toBeGreaterThan(80)
+    for (const r of seen) if (!allowed(r.url)) expect(r.headers.get('authorization')).toBeNull()
+  })
+
+  it('a foreign URL keeps the caller’s own Authorization and other headers, untouched', async () => {
+    const seen: Request[] = []
+    const agora = createAgoraClient({
+      baseUrl: BASE,
+      tokenSource: source,
+      fetch: async (request) => (seen.push(request), new Response('{}')),
+    })
+    for (const host of foreignHosts.slice(0, 20))
+      await agora
+        .fetch(`${host}/api/v1/x`, { headers: { authorization: 'Bearer theirs', 'x-a': '1' } })
+        .catch(() => {})
+    expect(seen.length).toBeGreaterThan(10)
+    for (const r of seen) {
+      expect(r.headers.get('authorization')).toBe('Bearer theirs')
+      expect(r.headers.get('x-a')).toBe('1')
+    }
+  })
+
+  it('isProtected agrees with the oracle on the same URLs', () => {
+    const agora = createAgoraClient({ baseUrl: BASE, tokenSource: source })
+    for (const { url } of urls(300, 7)) {
+      let resolved: string | undefined
+      try {
+        resolved = new URL(url, `${BASE}/`).href
+      } catch {}
+      if (resolved) expect([url, agora.isProtected(url)]).toEqual([url, allowed(resolved)])
+    }
+  })
+})
