@@ -1,0 +1,79 @@
+import { generatePrivateKey, privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts'
+import { createSiweMessage } from 'viem/siwe'
+import { createAgoraServer, listen, type AgoraServer, type AgoraServerOptions } from '../../src/server.js'
+
+export const STATEMENT = 'Sign in to Agora with Ethereum'
+
+export type Running = { server: AgoraServer; url: string; host: string; close(): Promise<void> }
+
+/** A server on 127.0.0.1, a free port. */
+export async function start(options: AgoraServerOptions = {}): Promise<Running> {
+  const server = createAgoraServer(options)
+  const { url, close } = await listen(server)
+  return { server, url, host: new URL(url).host, close }
+}
+
+export const newAccount = (): PrivateKeyAccount => privateKeyToAccount(generatePrivateKey())
+
+export async function getNonce(url: string, prefix = '/api/v1'): Promise<string> {
+  const response = await fetch(`${url}${prefix}/auth/nonce`)
+  return ((await response.json()) as { nonce: string }).nonce
+}
+
+export type MessageParameters = {
+  host: string
+  address: `0x${string}`
+  nonce: string
+  chainId?: number
+  statement?: string
+  uri?: string
+  domain?: string
+  issuedAt?: Date
+  expirationTime?: Date
+  notBefore?: Date
+}
+
+/** An Agora SIWE message, valid by default for the server at `host`. */
+export function message(p: MessageParameters): string {
+  const issuedAt = p.issuedAt ?? new Date()
+  return createSiweMessage({
+    domain: p.domain ?? p.host,
+    address: p.address,
+    statement: p.statement ?? STATEMENT,
+    uri: p.uri ?? `http://${p.host}`,
+    version: '1',
+    chainId: p.chainId ?? 10,
+    nonce: p.nonce,
+    issuedAt,
+    expirationTime: p.expirationTime ?? new Date(issuedAt.getTime() + 300_000),
+    ...(p.notBefore ? { notBefore: p.notBefore } : {}),
+  })
+}
+
+export async function postVerify(url: string, body: unknown, prefix = '/api/v1'): Promise<Response> {
+  return fetch(`${url}${prefix}/auth/verify`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+}
+
+/** Signs in with a fresh nonce; returns the response and what was signed. */
+export async function signIn(
+  running: Running,
+  account: PrivateKeyAccount = newAccount(),
+  overrides: Partial<MessageParameters> = {},
+): Promise<{ response: Response; message: string; signature: `0x${string}`; account: PrivateKeyAccount }> {
+  const nonce = await getNonce(running.url)
+  const text = message({ host: running.host, address: account.address, nonce, ...overrides })
+  const signature = await account.signMessage({ message: text })
+  return { response: await postVerify(running.url, { message: text, signature }), message: text, signature, account }
+}
+
+export async function tokenFor(running: Running, account: PrivateKeyAccount = newAccount()): Promise<string> {
+  const { response } = await signIn(running, account)
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`)
+  return ((await response.json()) as { access_token: string }).access_token
+}
+
+export const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } })
