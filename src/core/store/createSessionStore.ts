@@ -120,6 +120,7 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
     state = { status, session, error }
     for (const listener of [...listeners, ...waiters]) listener()
   }
+  const sync = p.sync !== false
   const store = () => (storage ??= resolveStorage(p.storage))
   // Storage is best effort: a full or blocked storage must never break signing in.
   const write = (acc: Account, token?: string) => {
@@ -131,19 +132,19 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
 
   const restore = (acc: Account, e: number) => {
     const done = (token: string | null) => {
-      if (e !== epoch || state.status !== 'loading') return
       const session = decode(token, acc, clockSkew)
       if (token && !session) write(acc) // expired, malformed or foreign: never trusted, never kept
       set(session ? 'authenticated' : 'unauthenticated', session)
     }
-    state = { status: 'loading', session: null, error: null } // dropped silently: notified once, when settled
     let value: string | null | Promise<string | null> = null
     try {
       value = store().get(storageKey(baseUrl, acc.address, acc.chainId))
     } catch {}
     if (value instanceof Object && 'then' in value) {
-      for (const listener of [...listeners, ...waiters]) listener()
-      value.then(done, () => done(null))
+      set('loading')
+      // Adopted only if nothing happened meanwhile (another account, a sign-in).
+      const settled = (token: string | null) => e === epoch && state.status === 'loading' && done(token)
+      value.then(settled, () => settled(null))
     } else done(value)
   }
 
@@ -189,7 +190,7 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
       write(acc, token)
       set('authenticated', session)
       p.onSignIn?.(session)
-      if (p.sync !== false) postToTabs(baseUrl, { type: 'signIn', token })
+      if (sync) postToTabs(baseUrl, { type: 'signIn', token })
       return session
     } catch (cause) {
       const error =
@@ -234,7 +235,7 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
     inflight = undefined
     if (account) {
       write(account)
-      if (p.sync !== false) postToTabs(baseUrl, { type: 'signOut', address: account.address, chainId: account.chainId })
+      if (sync) postToTabs(baseUrl, { type: 'signOut', address: account.address, chainId: account.chainId })
     }
     set(error ? 'error' : 'unauthenticated', null, error)
     p.onSignOut?.()
@@ -272,7 +273,7 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
     subscribe(listener) {
       ready()
       listeners.add(listener)
-      if (listeners.size === 1 && p.sync !== false) stopSync = watchTabs(baseUrl, onTab)
+      if (listeners.size === 1 && sync) stopSync = watchTabs(baseUrl, onTab)
       return () => {
         if (listeners.delete(listener) && !listeners.size) stopSync = void stopSync?.()
       }
