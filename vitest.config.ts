@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
+import { agoraServerCommands } from './test/setup/agoraServerCommands.js'
 
 /** Debian's Chromium: browsers cannot be downloaded on these machines (see shared/toolchain.md). */
 export const chromium = playwright({
@@ -33,12 +34,18 @@ export default defineConfig({
       {
         plugins: [react()],
         optimizeDeps: {
-          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime', '@testing-library/react', 'wagmi', 'wagmi/actions', 'viem', 'viem/accounts', 'viem/siwe', 'viem/chains', '@tanstack/react-query', 'jose'],
+          include: ['react', 'react-dom', 'react-dom/client', 'react-dom/server', 'wagmi/chains', 'react/jsx-dev-runtime', '@testing-library/react', 'wagmi', 'wagmi/actions', 'viem', 'viem/accounts', 'viem/siwe', 'viem/chains', '@tanstack/react-query', 'jose'],
         },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}', 'test/react/**/*.test.{ts,tsx}'],
-          browser: { enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' }] },
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium,
+            instances: [{ browser: 'chromium' }],
+            commands: agoraServerCommands,
+          },
         },
       },
     ],

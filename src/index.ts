@@ -1,2 +1,10 @@
 // agora-auth — the React entry: provider, hooks, components; re-exports the core for one-import use.
 export * from './core.js'
+export { AgoraAuthProvider } from './react/AgoraAuthProvider.js'
+export type { AgoraAuthProviderProps } from './react/AgoraAuthProvider.js'
+export { useHasRole } from './react/hooks/useHasRole.js'
+export { useRoles } from './react/hooks/useRoles.js'
+export { useSession } from './react/hooks/useSession.js'
+export { useSignIn } from './react/hooks/useSignIn.js'
+export type { UseSignInReturnType } from './react/hooks/useSignIn.js'
+export { useSignOut } from './react/hooks/useSignOut.js'

@@ -7,3 +7,4 @@ export type {
   LocalWalletProvider,
   LocalWalletReturnType,
 } from './testing/localWallet.js'
+export { DEMO_ACCOUNTS, demoRolesFor } from './testing/demoAccounts.js'

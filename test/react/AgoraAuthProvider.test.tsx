@@ -1,0 +1,281 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { act, renderHook, waitFor } from '@testing-library/react'
+import type { ReactNode } from 'react'
+import { hydrateRoot } from 'react-dom/client'
+import { renderToString } from 'react-dom/server'
+import { generatePrivateKey } from 'viem/accounts'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { useConnection, WagmiProvider } from 'wagmi'
+import { UserRejectedError } from '../../src/core/errors/errors.js'
+import type { SessionState } from '../../src/core/store/types.js'
+import { AgoraAuthProvider } from '../../src/react/AgoraAuthProvider.js'
+import { useAgoraAuthContext } from '../../src/react/context.js'
+import { useHasRole } from '../../src/react/hooks/useHasRole.js'
+import { useRoles } from '../../src/react/hooks/useRoles.js'
+import { useSession } from '../../src/react/hooks/useSession.js'
+import { useSignIn, type UseSignInReturnType } from '../../src/react/hooks/useSignIn.js'
+import { useSignOut } from '../../src/react/hooks/useSignOut.js'
+import { DEMO_ACCOUNTS } from '../../src/testing/demoAccounts.js'
+import { apiBase, makeWagmi, renderAgora, serverRequests } from './harness.js'
+
+type Seen = { status: SessionState['status']; sessionAddress?: string; wallet?: string }
+
+/** Records every render: what the session said and which account the wallet had at that moment. */
+function makeProbe() {
+  const renders: Seen[] = []
+  const api: { signIn?: UseSignInReturnType; signOut?: () => void; roles?: readonly string[] } = {}
+  function Probe() {
+    const { status, session } = useSession()
+    const { address } = useConnection()
+    api.signIn = useSignIn()
+    api.signOut = useSignOut()
+    api.roles = useRoles()
+    renders.push({ status, sessionAddress: session?.address, wallet: address })
+    return <output>{status}</output>
+  }
+  const last = () => renders.at(-1)!
+  return { Probe, renders, api, last }
+}
+
+let baseUrl: string
+beforeEach(async () => {
+  baseUrl = await apiBase()
+  localStorage.clear()
+  await serverRequests()
+})
+afterEach(() => localStorage.clear())
+
+describe('AgoraAuthProvider', () => {
+  it('signs in through wagmi with one nonce, one signature and one verify; roles appear; sign-out ends it', async () => {
+    const wagmi = makeWagmi({ privateKey: DEMO_ACCOUNTS.badgeholder.privateKey })
+    const { Probe, api, last } = makeProbe()
+    renderAgora(<Probe />, { wagmi, provider: { baseUrl } })
+    await wagmi.connect()
+    await waitFor(() => expect(last().status).toBe('unauthenticated'))
+
+    await act(() => api.signIn!.signInAsync())
+    expect(last()).toMatchObject({ status: 'authenticated', sessionAddress: DEMO_ACCOUNTS.badgeholder.address })
+    expect(api.roles).toEqual(['reader:public', 'rf-demo-user', 'badgeholder', 'category:governance_infra_and_tooling'])
+    expect(wagmi.wallet.signatureCount).toBe(1)
+    expect(await serverRequests()).toEqual(['GET /api/v1/auth/nonce', 'POST /api/v1/auth/verify'])
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('agora-auth:'))).toHaveLength(1)
+
+    act(() => api.signOut!())
+    expect(last()).toMatchObject({ status: 'unauthenticated', sessionAddress: undefined })
+    expect(api.roles).toEqual([])
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('agora-auth:'))).toHaveLength(0)
+    expect(await serverRequests()).toEqual([]) // sign-out is client side: the contract has no server session
+  })
+
+  it('restores a stored session on reload with zero requests, zero prompts and no signed-out flash', async () => {
+    const privateKey = generatePrivateKey()
+    const first = makeWagmi({ privateKey })
+    const one = makeProbe()
+    const view = renderAgora(<one.Probe />, { wagmi: first, provider: { baseUrl } })
+    await first.connect()
+    await act(() => one.api.signIn!.signInAsync())
+    view.unmount()
+    await serverRequests()
+
+    // A new page: a new wagmi config whose wallet already authorized the site, so wagmi reconnects on mount.
+    const reload = makeWagmi({ privateKey, authorized: true })
+    const two = makeProbe()
+    renderAgora(<two.Probe />, { wagmi: reload, provider: { baseUrl } })
+    await waitFor(() => expect(two.last().status).toBe('authenticated'))
+    expect(two.renders.map((r) => r.status)).not.toContain('unauthenticated')
+    expect(two.renders[0]!.status).toBe('loading')
+    expect(reload.wallet.signatureCount).toBe(0)
+    expect(await serverRequests()).toEqual([])
+  })
+
+  it('a rejected signature lands in unauthenticated with UserRejectedError and prompts no more', async () => {
+    const wagmi = makeWagmi()
+    const { Probe, api, last } = makeProbe()
+    renderAgora(<Probe />, { wagmi, provider: { baseUrl } })
+    await wagmi.connect()
+    wagmi.wallet.reject('once')
+    await act(async () => api.signIn!.signIn())
+    await waitFor(() => expect(api.signIn!.error).toBeInstanceOf(UserRejectedError))
+    expect(api.signIn!.error).toMatchObject({ code: 'USER_REJECTED' })
+    expect(last().status).toBe('unauthenticated')
+    expect(wagmi.wallet.signatureCount).toBe(1)
+    // Nothing prompts again by itself; only a new signIn() does, and then it succeeds.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)))
+    expect(wagmi.wallet.signatureCount).toBe(1)
+    await act(() => api.signIn!.signInAsync())
+    expect(last().status).toBe('authenticated')
+    expect(wagmi.wallet.signatureCount).toBe(2)
+  })
+
+  it('StrictMode does not double-sign, and concurrent signIn calls share one prompt', async () => {
+    const wagmi = makeWagmi()
+    const { Probe, api, last } = makeProbe()
+    renderAgora(<Probe />, { wagmi, provider: { baseUrl }, strict: true })
+    await wagmi.connect()
+    await waitFor(() => expect(last().status).toBe('unauthenticated'))
+    await act(() => Promise.all([api.signIn!.signInAsync(), api.signIn!.signInAsync(), api.signIn!.signInAsync()]))
+    expect(last().status).toBe('authenticated')
+    expect(wagmi.wallet.signatureCount).toBe(1)
+    expect(await serverRequests()).toEqual(['GET /api/v1/auth/nonce', 'POST /api/v1/auth/verify'])
+  })
+
+  describe('account switch', () => {
+    it("signOut policy (default): B never sees A's session, not for one render", async () => {
+      const wagmi = makeWagmi()
+      const { Probe, api, last, renders } = makeProbe()
+      renderAgora(<Probe />, { wagmi, provider: { baseUrl } })
+      await wagmi.connect()
+      await act(() => api.signIn!.signInAsync())
+      const a = last().sessionAddress!
+      act(() => wagmi.wallet.setAccount(generatePrivateKey()))
+      await waitFor(() => expect(last().wallet).not.toBe(a))
+      expect(last()).toMatchObject({ status: 'unauthenticated', sessionAddress: undefined })
+      expect(renders.filter((r) => r.sessionAddress && r.sessionAddress !== r.wallet)).toEqual([])
+      // Switching back does not restore A: its session was signed out.
+      act(() => wagmi.wallet.setAccount(DEMO_ACCOUNTS.reader.privateKey))
+      act(() => wagmi.wallet.setAccount(wagmi.wallet.account))
+      await waitFor(() => expect(last().wallet).toBe(wagmi.wallet.account.address))
+      expect(last().status).toBe('unauthenticated')
+    })
+
+    it("switch policy: each account keeps its session, switching back restores it with no prompt", async () => {
+      const keyA = generatePrivateKey()
+      const keyB = generatePrivateKey()
+      const wagmi = makeWagmi({ privateKey: keyA })
+      const { Probe, api, last, renders } = makeProbe()
+      renderAgora(<Probe />, { wagmi, provider: { baseUrl, accountChangePolicy: 'switch' } })
+      await wagmi.connect()
+      await act(() => api.signIn!.signInAsync())
+      const a = last().sessionAddress!
+      act(() => wagmi.wallet.setAccount(keyB))
+      await waitFor(() => expect(last().wallet).not.toBe(a))
+      expect(last().status).toBe('unauthenticated')
+      await act(() => api.signIn!.signInAsync())
+      const b = last().sessionAddress!
+      expect(b).not.toBe(a)
+      await serverRequests()
+
+      act(() => wagmi.wallet.setAccount(keyA))
+      await waitFor(() => expect(last()).toMatchObject({ status: 'authenticated', sessionAddress: a, wallet: a }))
+      expect(wagmi.wallet.signatureCount).toBe(2)
+      expect(await serverRequests()).toEqual([])
+      expect(renders.filter((r) => r.sessionAddress && r.sessionAddress !== r.wallet)).toEqual([])
+    })
+
+    it('an account switch while the signature is pending never adopts the old account\'s token', async () => {
+      const wagmi = makeWagmi()
+      const { Probe, api, last, renders } = makeProbe()
+      renderAgora(<Probe />, { wagmi, provider: { baseUrl } })
+      await wagmi.connect()
+      wagmi.wallet.delay(100)
+      const pending = api.signIn!.signInAsync().catch((error: unknown) => error)
+      await waitFor(() => expect(wagmi.wallet.signatureCount).toBe(1))
+      act(() => wagmi.wallet.setAccount(generatePrivateKey()))
+      expect(await pending).toMatchObject({ code: 'ABORTED', reason: 'account_changed' })
+      await waitFor(() => expect(last().wallet).toBe(wagmi.wallet.account.address))
+      expect(last().status).toBe('unauthenticated')
+      expect(renders.filter((r) => r.sessionAddress && r.sessionAddress !== r.wallet)).toEqual([])
+    })
+  })
+
+  it('disconnecting signs out', async () => {
+    const wagmi = makeWagmi()
+    const { Probe, api, last } = makeProbe()
+    renderAgora(<Probe />, { wagmi, provider: { baseUrl } })
+    await wagmi.connect()
+    await act(() => api.signIn!.signInAsync())
+    act(() => wagmi.wallet.disconnect())
+    await waitFor(() => expect(last()).toMatchObject({ status: 'unauthenticated', wallet: undefined }))
+  })
+
+  it('a useHasRole consumer does not re-render when the token is replaced by one with the same roles', async () => {
+    const wagmi = makeWagmi({ privateKey: DEMO_ACCOUNTS.badgeholder.privateKey })
+    const { Probe, api } = makeProbe()
+    let roleRenders = 0
+    function Gate() {
+      const isBadgeholder = useHasRole('badgeholder')
+      roleRenders++
+      return <span>{String(isBadgeholder)}</span>
+    }
+    let store: { reauthenticate(): Promise<unknown> } | undefined
+    function Grab() {
+      store = useSessionStoreForTest()
+      return null
+    }
+    renderAgora(
+      <>
+        <Probe />
+        <Gate />
+        <Grab />
+      </>,
+      { wagmi, provider: { baseUrl } },
+    )
+    await wagmi.connect()
+    await act(() => api.signIn!.signInAsync())
+    const afterSignIn = roleRenders
+    expect(afterSignIn).toBe(2) // false while signed out, true once signed in
+    await act(() => store!.reauthenticate()) // a new token, the same roles
+    expect(wagmi.wallet.signatureCount).toBe(2)
+    expect(roleRenders).toBe(afterSignIn)
+  })
+
+  it('a hook outside the provider throws an error that names the provider', () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
+    expect(() => renderHook(() => useSession())).toThrow('useSession must be used within <AgoraAuthProvider>.')
+    expect(() => renderHook(() => useHasRole('citizen'))).toThrow('useHasRole must be used within <AgoraAuthProvider>.')
+    spy.mockRestore()
+  })
+
+  it('renders on the server from initialSession without touching storage, and hydrates to the same snapshot', async () => {
+    // A real token from the server, to hydrate with.
+    const wagmi = makeWagmi({ privateKey: DEMO_ACCOUNTS.citizen.privateKey })
+    const { Probe, api, last } = makeProbe()
+    const view = renderAgora(<Probe />, { wagmi, provider: { baseUrl } })
+    await wagmi.connect()
+    const session = await act(() => api.signIn!.signInAsync())
+    expect(last().status).toBe('authenticated')
+    view.unmount()
+    localStorage.clear()
+
+    const getItem = vi.spyOn(Storage.prototype, 'getItem')
+    function Status() {
+      const { status, session } = useSession()
+      const isCitizen = useHasRole('citizen')
+      return <p>{`${status} ${session?.address} ${isCitizen}`}</p>
+    }
+    const page = (initialSession?: string) => (
+      <HarnessProviders wagmi={makeWagmi({ privateKey: DEMO_ACCOUNTS.citizen.privateKey })}>
+        <AgoraAuthProvider baseUrl={baseUrl} initialSession={initialSession}>
+          <Status />
+        </AgoraAuthProvider>
+      </HarnessProviders>
+    )
+    const html = renderToString(page(session.token))
+    expect(html).toBe(`<p>authenticated ${DEMO_ACCOUNTS.citizen.address} true</p>`)
+    expect(renderToString(page())).toBe('<p>loading undefined false</p>')
+    expect(getItem).not.toHaveBeenCalled()
+    getItem.mockRestore()
+
+    // Hydrating the server's HTML gives the same first render: no mismatch for React to recover from.
+    const container = document.createElement('div')
+    container.innerHTML = html
+    document.body.append(container)
+    const recoverable = vi.fn()
+    const root = await act(async () => hydrateRoot(container, page(session.token), { onRecoverableError: recoverable }))
+    expect(recoverable).not.toHaveBeenCalled()
+    act(() => root.unmount())
+    container.remove()
+  })
+})
+
+function HarnessProviders({ wagmi, children }: { wagmi: ReturnType<typeof makeWagmi>; children: ReactNode }) {
+  return (
+    <WagmiProvider config={wagmi.config}>
+      <QueryClientProvider client={new QueryClient()}>{children}</QueryClientProvider>
+    </WagmiProvider>
+  )
+}
+
+function useSessionStoreForTest() {
+  return useAgoraAuthContext('test').store
+}
