@@ -77,7 +77,12 @@ const delegates: Handler = async (_context, { url }) => {
 
 const delegate: Handler = async (_context, _request, match) => {
   const data = getDemoData()
-  const key = decodeURIComponent(match[1]!).toLowerCase()
+  let key: string
+  try {
+    key = decodeURIComponent(match[1]!).toLowerCase()
+  } catch {
+    return badQuery('addressOrENSName is not a valid URI component')
+  }
   const address = key.endsWith('.eth') ? data.ens.get(key) : key
   if (!address) return notFound('Delegate')
   if (!isAddress(address, { strict: false })) return badQuery('addressOrENSName must be an address or an ENS name')

@@ -27,20 +27,28 @@ export function toNodeHandler(server: AgoraServer): NodeHandler {
 }
 
 async function handle(server: AgoraServer, req: IncomingMessage, res: ServerResponse, limit: number) {
+  const clientAddress = req.socket.remoteAddress ?? 'unknown'
   let overflow = false
   const chunks: Buffer[] = []
   if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
-    let size = 0
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length
-      // Keep one byte past the limit so the server itself answers 413 with the right envelope.
-      if (size > limit) {
+    overflow = await new Promise<boolean>((resolve, reject) => {
+      let size = 0
+      const onData = (chunk: Buffer) => {
+        size += chunk.length
+        if (size <= limit) return void chunks.push(chunk)
+        // Keep one byte past the limit so the server itself answers 413 in its contract's format; stop reading
+        // (without destroying the request, whose socket the response still needs).
         chunks.push(chunk.subarray(0, Math.max(0, limit + 1 - (size - chunk.length))))
-        overflow = true
-        break
+        req.off('data', onData)
+        req.pause()
+        resolve(true)
       }
-      chunks.push(chunk)
-    }
+      req.on('data', onData)
+      req.once('end', () => resolve(false))
+      req.once('error', reject)
+      // A client that disconnects mid-body: nothing to answer (a no-op after 'end').
+      req.once('close', () => reject(new Error('The request was aborted.')))
+    })
   }
   let request: Request
   try {
@@ -63,7 +71,7 @@ async function handle(server: AgoraServer, req: IncomingMessage, res: ServerResp
     res.end('Bad request: the Host header, path or headers cannot be parsed.')
     return
   }
-  const response = await server.fetch(request, { clientAddress: req.socket.remoteAddress ?? 'unknown' })
+  const response = await server.fetch(request, { clientAddress })
   const headers: Record<string, string | string[]> = {}
   response.headers.forEach((value, name) => {
     headers[name] = value
