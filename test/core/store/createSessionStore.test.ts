@@ -12,7 +12,7 @@ import {
 import { createSessionStore } from '../../../src/core/store/createSessionStore.js'
 import { createMemoryStorage } from '../../../src/core/store/storage.js'
 import type { StorageAdapter } from '../../../src/core/store/types.js'
-import { signToken } from './agoraHandler.js'
+import { signToken } from './tokens.js'
 import { A, alice, B, baseUrl, bob, deferred, keyOf, setup, spyStorage } from './helpers.js'
 
 // Only Date is faked: fetch, jose and the signer need real microtasks.

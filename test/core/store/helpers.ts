@@ -3,7 +3,7 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { type CreateSessionStoreParameters, createSessionStore } from '../../../src/core/store/createSessionStore.js'
 import { createMemoryStorage } from '../../../src/core/store/storage.js'
 import type { SessionState, SignMessageFn, StorageAdapter } from '../../../src/core/store/types.js'
-import { createAgoraHandler } from './agoraHandler.js'
+import { createAgoraServer } from '../../../src/server.js'
 
 export const baseUrl = 'https://agora.test/api/v1'
 export const alice = privateKeyToAccount('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d')
@@ -31,9 +31,14 @@ export function deferred<T>() {
   return { promise, resolve, reject }
 }
 
-/** A store over the in-test Agora handler, signing with real local accounts; counts every request and signature. */
+/** The local Agora server (src/server), answering through its Web handler: no sockets needed for unit tests. */
+// `now` is read at call time so that the tests' fake Date reaches the server too.
+export const server = createAgoraServer({ now: () => Date.now() })
+export const agoraFetch: typeof fetch = (input, init) => server.fetch(new Request(input, init))
+
+/** A store over the local Agora server, signing with real local accounts; counts every request and signature. */
 export function setup(overrides: Partial<CreateSessionStoreParameters> = {}) {
-  const handler = createAgoraHandler()
+  const handler = { fetch: agoraFetch }
   const requests: string[] = []
   const signatures: Address[] = []
   const wallets: Record<string, typeof alice> = { [alice.address]: alice, [bob.address]: bob }
