@@ -10,7 +10,7 @@ import {
   VerificationFailedError,
 } from '../../../src/core/errors/errors.js'
 import { createSessionStore } from '../../../src/core/store/createSessionStore.js'
-import { createMemoryStorage } from '../../../src/core/store/storage.js'
+import { createMemoryStorage } from '../../../src/core/store/createMemoryStorage.js'
 import type { StorageAdapter } from '../../../src/core/store/types.js'
 import { signToken } from './tokens.js'
 import { A, alice, B, baseUrl, bob, deferred, keyOf, setup, spyStorage } from './helpers.js'

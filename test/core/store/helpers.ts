@@ -1,7 +1,7 @@
 import type { Address } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { type CreateSessionStoreParameters, createSessionStore } from '../../../src/core/store/createSessionStore.js'
-import { createMemoryStorage } from '../../../src/core/store/storage.js'
+import { createMemoryStorage } from '../../../src/core/store/createMemoryStorage.js'
 import type { SessionState, SignMessageFn, StorageAdapter } from '../../../src/core/store/types.js'
 import { createAgoraServer } from '../../../src/server.js'
 

@@ -4,7 +4,7 @@
 import { jwtVerify } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSessionStore } from '../../../src/core/store/createSessionStore.js'
-import { createMemoryStorage } from '../../../src/core/store/storage.js'
+import { createMemoryStorage } from '../../../src/core/store/createMemoryStorage.js'
 import type { SignMessageFn } from '../../../src/core/store/types.js'
 import { createAgoraServer, listen } from '../../../src/server.js'
 import { A, alice } from './helpers.js'
