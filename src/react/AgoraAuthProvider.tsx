@@ -1,7 +1,9 @@
 'use client'
+import { useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useEffect, useMemo, useRef } from 'react'
 import { useConfig, type Config } from 'wagmi'
 import { getConnection, signMessage, watchConnection, type GetConnectionReturnType } from 'wagmi/actions'
+import { createAgoraClient, type CreateAgoraClientParameters } from '../core/http/createAgoraClient.js'
 import { createSessionStore, type CreateSessionStoreParameters } from '../core/store/createSessionStore.js'
 import { AgoraAuthContext } from './context.js'
 
@@ -9,7 +11,14 @@ export type AgoraAuthProviderProps = Omit<CreateSessionStoreParameters, 'signMes
   children?: ReactNode
   /** The wagmi config to sign with; defaults to the one from the surrounding `WagmiProvider`. */
   config?: Config
+  /** Routes below `baseUrl` that never get the token; default the Agora API's public routes. */
+  publicRoutes?: CreateAgoraClientParameters['publicRoutes']
+  /** How the data hooks retry a 429; default 2 retries honouring `Retry-After`. */
+  retry?: CreateAgoraClientParameters['retry']
 }
+
+/** The first element of every query key the data hooks make, so the provider can find and drop them. */
+export const agoraQueryKey = 'agora-auth'
 
 /**
  * Signs in with Ethereum through the surrounding wagmi config and keeps the Agora session; put it inside
@@ -18,6 +27,7 @@ export type AgoraAuthProviderProps = Omit<CreateSessionStoreParameters, 'signMes
  */
 export function AgoraAuthProvider({ children, config: configProp, ...options }: AgoraAuthProviderProps) {
   const contextConfig = useConfig()
+  const queryClient = useQueryClient()
   const config = configProp ?? contextConfig
   // The latest callbacks, so changing them does not make a new store (and a new session).
   const latest = useRef(options)
@@ -35,6 +45,23 @@ export function AgoraAuthProvider({ children, config: configProp, ...options }: 
       }),
     [baseUrl, config],
   )
+
+  const client = useMemo(
+    () => createAgoraClient({ baseUrl, tokenSource: store, fetch: options.fetch, publicRoutes: options.publicRoutes, retry: options.retry }),
+    [store],
+  )
+
+  // Cached authenticated data belongs to the account that fetched it: drop it when that account's session ends.
+  // (Keys carry the subject, so the next account never reads it in the meantime.)
+  useEffect(() => {
+    let subject = store.getSnapshot().session?.address
+    return store.subscribe(() => {
+      const previous = subject
+      subject = store.getSnapshot().session?.address
+      if (previous && previous !== subject)
+        queryClient.removeQueries({ predicate: ({ queryKey: k }) => k[0] === agoraQueryKey && k[1] === baseUrl && k[4] === previous })
+    })
+  }, [store, queryClient, baseUrl])
 
   useEffect(() => {
     const sync = (connection: GetConnectionReturnType) => {
@@ -57,6 +84,6 @@ export function AgoraAuthProvider({ children, config: configProp, ...options }: 
     }
   }, [config, store])
 
-  const value = useMemo(() => ({ store, baseUrl }), [store, baseUrl])
+  const value = useMemo(() => ({ store, client, baseUrl }), [store, client, baseUrl])
   return <AgoraAuthContext.Provider value={value}>{children}</AgoraAuthContext.Provider>
 }

@@ -1,8 +1,9 @@
 'use client'
 import { createContext, useContext } from 'react'
+import type { AgoraClient } from '../core/http/createAgoraClient.js'
 import type { SessionStore } from '../core/store/createSessionStore.js'
 
-export type AgoraAuthContextValue = { store: SessionStore; baseUrl: string }
+export type AgoraAuthContextValue = { store: SessionStore; client: AgoraClient; baseUrl: string }
 
 export const AgoraAuthContext = createContext<AgoraAuthContextValue | null>(null)
 

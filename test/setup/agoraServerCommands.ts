@@ -7,17 +7,19 @@ import { toNodeHandler } from '../../src/server/node/toNodeHandler.js'
 import type { AgoraServer } from '../../src/server/types.js'
 import { demoRolesFor } from '../../src/testing/demoAccounts.js'
 
-let running: Promise<{ url: string; server: AgoraServer }> | undefined
+let running: Promise<{ url: string }> | undefined
 let clockOffset = 0
 let requests: string[] = []
+const makeServer = () =>
+  createAgoraServer({ demoRoles: demoRolesFor(), now: () => Date.now() + clockOffset, rateLimit: false })
+let server = makeServer()
 
 const start = () =>
   (running ??= new Promise((resolve, reject) => {
-    const server = createAgoraServer({ demoRoles: demoRolesFor(), now: () => Date.now() + clockOffset, rateLimit: false })
     // Every request the server sees, as "METHOD /path", so a test can count nonces, verifies and data calls.
-    const counted: AgoraServer = {
+    const counted = {
       ...server,
-      fetch: (request, context) => {
+      fetch: (request: Request, context?: Parameters<AgoraServer['fetch']>[1]) => {
         if (request.method !== 'OPTIONS') requests.push(`${request.method} ${new URL(request.url).pathname}`)
         return server.fetch(request, context)
       },
@@ -27,7 +29,7 @@ const start = () =>
     http.listen(0, '127.0.0.1', () => {
       http.unref() // the Vitest process may exit while the server still listens
       const address = http.address()
-      resolve({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server: counted })
+      resolve({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` })
     })
   }))
 
@@ -42,6 +44,11 @@ const agoraServerClock: BrowserCommand<[offsetMs: number]> = async (_context, of
   clockOffset = offsetMs
 }
 
+/** Restarts the server with a new JWT secret: every token handed out so far now gets a 401, though unexpired. */
+const agoraServerRestart: BrowserCommand<[]> = async () => {
+  server = makeServer()
+}
+
 /** The requests seen since the last call (and forgets them). */
 const agoraServerRequests: BrowserCommand<[]> = async () => {
   const seen = requests
@@ -49,12 +56,13 @@ const agoraServerRequests: BrowserCommand<[]> = async () => {
   return seen
 }
 
-export const agoraServerCommands = { agoraServer, agoraServerClock, agoraServerRequests }
+export const agoraServerCommands = { agoraServer, agoraServerClock, agoraServerRestart, agoraServerRequests }
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
     agoraServer(): Promise<{ url: string; apiBase: string }>
     agoraServerClock(offsetMs: number): Promise<void>
+    agoraServerRestart(): Promise<void>
     agoraServerRequests(): Promise<string[]>
   }
 }
