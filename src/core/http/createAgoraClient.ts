@@ -6,6 +6,7 @@ import {
   TokenRevokedError,
   UnauthorizedError,
 } from '../errors/errors.js'
+import { abortable } from './abortable.js'
 import { errorFromResponseInfo, parseRetryAfter, readErrorResponse } from './readErrorResponse.js'
 import type { TokenSource } from './types.js'
 
@@ -65,17 +66,6 @@ export type AgoraClient = {
 // 401 reasons a new token cannot fix: the credential is gone, or the token is fine but not allowed this route.
 const finalReasons = ['token_revoked', 'missing_claim', 'User disabled', 'JWT scope does not match route']
 
-// Settles with AbortedError as soon as `signal` aborts, whether or not `promise` listens to it.
-const guard = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> =>
-  new Promise((resolve, reject) => {
-    const abort = () => reject(new AbortedError({ cause: signal.reason }))
-    if (signal.aborted) abort()
-    signal.addEventListener('abort', abort)
-    promise
-      .then(resolve, (error) => (signal.aborted ? abort() : reject(error)))
-      .finally(() => signal.removeEventListener('abort', abort))
-  })
-
 /**
  * An HTTP client for an Agora API that sends the bearer token only where it belongs and re-authenticates once.
  * @example
@@ -128,7 +118,7 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
     // A caller that set its own Authorization manages auth itself.
     let token =
       tokenSource && isProtected(url) && !request.headers.has('authorization')
-        ? await guard(tokenSource.getToken({ signal }), signal)
+        ? await abortable(tokenSource.getToken({ signal }), signal)
         : undefined
     if (token === null) throw new UnauthorizedError('There is no session: sign in first.')
     let renewed = false
@@ -136,7 +126,7 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
     for (;;) {
       const copy = request.clone()
       if (token) copy.headers.set('authorization', `Bearer ${token}`)
-      const response = await guard(send(copy), signal).catch((e) => fail(e, signal))
+      const response = await abortable(send(copy), signal).catch((e) => fail(e, signal))
       if (response.status === 401 && token && tokenSource) {
         const info = await readErrorResponse(response.clone())
         if (info.reason === 'token_revoked') tokenSource.revoke?.(new TokenRevokedError(info))
@@ -144,7 +134,7 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
         if (renewed || finalReasons.includes(info.reason ?? '')) return response
         renewed = true
         void response.body?.cancel()
-        token = await guard(tokenSource.renewToken(token, { signal }), signal)
+        token = await abortable(tokenSource.renewToken(token, { signal }), signal)
         continue
       }
       if (response.status === 429 && attempt < count) {
@@ -154,7 +144,7 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
           attempt++
           void response.body?.cancel()
           let timer: ReturnType<typeof setTimeout> | undefined
-          await guard(new Promise((r) => (timer = setTimeout(r, ms))), signal).finally(() => clearTimeout(timer))
+          await abortable(new Promise((r) => (timer = setTimeout(r, ms))), signal).finally(() => clearTimeout(timer))
           continue
         }
       }

@@ -306,6 +306,7 @@ describe('createAgoraClient: 429', () => {
     const { agora, sent, answered } = rateLimited(() => ({ 'retry-after': '3' }), 1)
     const result = agora.request<{ n: number }>('x')
     await until(() => answered() === 1)
+    await flush()
     await vi.advanceTimersByTimeAsync(2_999)
     await flush()
     expect(sent()).toBe(1)
@@ -320,6 +321,7 @@ describe('createAgoraClient: 429', () => {
     const { agora, sent, answered } = rateLimited(() => ({ 'retry-after': new Date(Date.now() + 5_000).toUTCString() }), 1)
     const result = agora.request('x')
     await until(() => answered() === 1)
+    await flush()
     await vi.advanceTimersByTimeAsync(4_999)
     await flush()
     expect(sent()).toBe(1)
@@ -332,11 +334,13 @@ describe('createAgoraClient: 429', () => {
     const { agora, sent, answered } = rateLimited(() => ({ 'request-id': 'req_429' }), 99)
     const result = agora.request('x').catch((e: unknown) => e)
     await until(() => answered() === 1)
+    await flush()
     await vi.advanceTimersByTimeAsync(999)
     await flush()
     expect(sent()).toBe(1)
     await vi.advanceTimersByTimeAsync(1) // 1 s
     await until(() => answered() === 2)
+    await flush()
     await vi.advanceTimersByTimeAsync(1_999)
     await flush()
     expect(sent()).toBe(2)
@@ -353,6 +357,7 @@ describe('createAgoraClient: 429', () => {
     const result = agora.request('x').catch((e: unknown) => e)
     for (let i = 1; i <= 2; i++) {
       await until(() => answered() === i)
+      await flush()
       await vi.advanceTimersByTimeAsync(1_000)
     }
     expect(await result).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 1 })

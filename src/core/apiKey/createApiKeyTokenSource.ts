@@ -1,0 +1,95 @@
+import { decodeJwt } from 'jose'
+import type { AgoraAuthError } from '../errors/AgoraAuthError.js'
+import { InvalidResponseError, TokenRevokedError } from '../errors/errors.js'
+import { abortable } from '../http/abortable.js'
+import { type CreateAgoraClientParameters, createAgoraClient } from '../http/createAgoraClient.js'
+import type { TokenSource } from '../http/types.js'
+
+export type CreateApiKeyTokenSourceParameters = {
+  /** The Public API v0 base, e.g. `https://api.agora.example/v0`; the key is exchanged at `{baseUrl}/auth/token`. */
+  baseUrl: string
+  /** The API key (a secret: server-side only). */
+  apiKey: string
+  /** The `fetch` to exchange with; default: the global `fetch`. */
+  fetch?: CreateAgoraClientParameters['fetch']
+  /** How long before its `exp` a session JWT is replaced, in ms; default 60 000. */
+  refreshMargin?: number
+  /** How a 429 from the exchange is retried; default as in `createAgoraClient`. */
+  retry?: CreateAgoraClientParameters['retry']
+  /** The clock, in ms; default `Date.now`. */
+  now?: () => number
+  /** Allow running where `window` or `document` exists; default `false`: API keys do not belong in bundles. */
+  dangerouslyAllowBrowser?: boolean
+}
+
+/**
+ * A token source for the Agora Public API v0: exchanges an API key for short-lived session JWTs, caches and
+ * renews them, one exchange at a time.
+ * @example
+ * const tokenSource = createApiKeyTokenSource({ baseUrl: 'https://api.agora.example/v0', apiKey: process.env.AGORA_KEY! })
+ * const agora = createAgoraClient({ baseUrl: 'https://api.agora.example/v0', tokenSource })
+ */
+export function createApiKeyTokenSource(parameters: CreateApiKeyTokenSourceParameters): TokenSource {
+  const { apiKey, refreshMargin = 60_000, now = Date.now, fetch, retry } = parameters
+  if (!parameters.dangerouslyAllowBrowser && (typeof window !== 'undefined' || typeof document !== 'undefined'))
+    throw new TypeError(
+      'createApiKeyTokenSource does not run in a browser: an API key in a bundle is public. Exchange it on a server, or pass dangerouslyAllowBrowser: true.',
+    )
+  if (!apiKey) throw new TypeError('createApiKeyTokenSource needs an apiKey.')
+  // The exchange is an ordinary Agora request: typed errors, Request-Id, and 429 waits come with the client.
+  const http = createAgoraClient({ baseUrl: parameters.baseUrl, fetch, retry })
+  let current: { token: string; refreshAt: number; expiresAt: number } | undefined
+  let exchanging: Promise<string> | undefined
+  let revoked: AgoraAuthError | undefined
+
+  const revoke = (error: AgoraAuthError) => {
+    revoked = error
+    current = undefined
+  }
+  // One exchange at a time, shared by every caller; no caller's signal can cancel it for the others.
+  const exchange = () =>
+    (exchanging ??= http
+      .request<{ sessionJwt?: unknown }>('auth/token', { method: 'POST', headers: { authorization: `Bearer ${apiKey}` } })
+      .then((body) => {
+        if (revoked) throw revoked
+        const token = body?.sessionJwt
+        let exp: number | undefined
+        try {
+          exp = decodeJwt(token as string).exp
+        } catch {}
+        if (typeof token !== 'string' || !exp) throw new InvalidResponseError('The exchange answered no session JWT with an exp.')
+        const t = now()
+        const expiresAt = exp * 1000
+        // Halfway through a lifetime shorter than twice the margin, so a short TTL does not refresh on every call.
+        current = { token, expiresAt, refreshAt: Math.max(expiresAt - refreshMargin, (t + expiresAt) / 2) }
+        return token
+      })
+      .catch((error: unknown) => {
+        if (error instanceof TokenRevokedError) revoke(error)
+        throw error
+      })
+      .finally(() => {
+        exchanging = undefined
+      }))
+
+  return {
+    async getToken({ signal } = {}) {
+      if (revoked) throw revoked
+      const t = now()
+      if (current && t < current.expiresAt) {
+        // Rollover: refresh in the background and keep sending the old JWT, still valid until its own exp.
+        if (t >= current.refreshAt) exchange().catch(() => {})
+        return current.token
+      }
+      return abortable(exchange(), signal)
+    },
+    async renewToken(staleToken, { signal } = {}) {
+      if (revoked) throw revoked
+      // Another caller already renewed: no second exchange.
+      if (current && current.token !== staleToken && now() < current.expiresAt) return current.token
+      if (current?.token === staleToken) current = undefined
+      return abortable(exchange(), signal)
+    },
+    revoke,
+  }
+}
