@@ -37,7 +37,7 @@ const token: Handler = async (context, { request }) => {
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: signer!.kid })
     .sign(signer!.privateKey)
   // The TTL is deliberately not in the response, as on the real server.
-  return json(200, { sessionJwt })
+  return json(200, { sessionJwt }, { 'Cache-Control': 'no-store' })
 }
 
 const metrics: Handler = async () => {

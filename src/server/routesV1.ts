@@ -29,7 +29,7 @@ const nonce: Handler = async (context, { host }) => {
   const bytes = crypto.getRandomValues(new Uint8Array(17))
   const value = Array.from(bytes, (byte) => NONCE_ALPHABET[byte % 62]).join('')
   await context.nonceStore.put(value, host, NONCE_TTL)
-  return json(200, { nonce: value })
+  return json(200, { nonce: value }, { 'Cache-Control': 'no-store' })
 }
 
 const verify: Handler = async (context, { body, host }) => {
@@ -38,7 +38,7 @@ const verify: Handler = async (context, { body, host }) => {
     return json(400, { message: 'The body must be JSON: {"message": "<EIP-4361 message>", "signature": "0x…"}.' })
   const result = await verifySiwe(context, parsed.value as { message: unknown; signature: unknown }, host)
   if (!result.ok) return json(401, { message: result.reason })
-  return json(200, { access_token: result.accessToken, token_type: 'JWT', expires_in: result.expiresIn })
+  return json(200, { access_token: result.accessToken, token_type: 'JWT', expires_in: result.expiresIn }, { 'Cache-Control': 'no-store' })
 }
 
 const proposals: Handler = async (_context, { url }) => {

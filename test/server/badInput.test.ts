@@ -83,6 +83,8 @@ describe('bad input: a clear 4xx, never a 500, never a crash', () => {
       raw(`POST /api/v1/auth/verify HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Length: 10\r\nConnection: close\r\n\r\n{"a"`),
       raw('\x16\x03\x01\x00garbage\r\n\r\n'),
     ])
+    // The server's own 400 (a Host that is not a URL) carries a Request-Id like every other answer.
+    expect(answers[0]).toMatch(/\r\nrequest-id: req_[0-9a-f]{32}\r\n/i)
     for (const answer of answers.slice(0, 6)) {
       const status = statusOf(answer)
       expect(status, answer.slice(0, 80)).toBeGreaterThanOrEqual(400)

@@ -4,6 +4,8 @@ import type { AgoraServer } from '../types.js'
 /** A Node/Connect middleware; `next` is called for paths outside the server's prefixes when given. */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void
 
+const requestId = () => `req_${crypto.randomUUID().replaceAll('-', '')}`
+
 const isUnder = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`)
 
 /**
@@ -19,7 +21,7 @@ export function toNodeHandler(server: AgoraServer): NodeHandler {
     void handle(server, req, res, limit).catch((error: unknown) => {
       // Only reachable when the socket died mid-response; nothing useful can be sent.
       if (!res.headersSent) {
-        res.statusCode = 500
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Request-Id': requestId() })
         res.end('Internal server error')
       } else res.destroy(error instanceof Error ? error : undefined)
     })
@@ -67,7 +69,7 @@ async function handle(server: AgoraServer, req: IncomingMessage, res: ServerResp
     })
   } catch {
     // A Host header or path that is not a URL, or a header a Request refuses.
-    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Access-Control-Allow-Origin': '*' })
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Access-Control-Allow-Origin': '*', 'Request-Id': requestId() })
     res.end('Bad request: the Host header, path or headers cannot be parsed.')
     return
   }
