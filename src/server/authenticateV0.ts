@@ -15,7 +15,15 @@ export type V0Caller = { hash: string; record: ApiKeyRecord; claims: Record<stri
 export const unauthorized = (reason: string, message: string): Response =>
   envelope(401, 'unauthorized', message, { reason })
 
-/** Contract B's bearer validation of a session JWT (internal). */
+/**
+ * Contract B's bearer validation of a session JWT (internal). How a test reaches each 401 reason:
+ * - `missing_header`: no `Authorization` header;
+ * - `invalid_token`: not `Bearer <jwt>`, garbage, a tampered payload, alg ≠ RS256, or signed by another key under our kid;
+ * - `unknown_tenant`: a JWT whose `kid` is not in `v0Keys` (sign with your own key pair and another kid), or `tid` ≠ V0_TENANT;
+ * - `token_expired`: move the server's `now()` past `exp` (900 s after the exchange);
+ * - `missing_claim`: pass `v0Keys` to the server and sign a JWT with that key lacking one of V0_REQUIRED_CLAIMS;
+ * - `token_revoked`: `server.revokeApiKey(key)` after exchanging it (existing session JWTs of that key stop working).
+ */
 export async function authenticateV0(context: ServerContext, request: Request): Promise<V0Caller | Response> {
   const header = request.headers.get('authorization')
   if (!header) return unauthorized('missing_header', "The 'Authorization: Bearer <session JWT>' header is missing.")
