@@ -15,6 +15,11 @@ export function createMemoryNonceStore(options: { now?: () => number } = {}): No
   return {
     async put(nonce, host, ttlSeconds) {
       if (entries.size > 10_000) sweep()
+      // A flood of nonce requests must not grow memory without bound: past 100 000 the oldest go first.
+      for (const oldest of entries.keys()) {
+        if (entries.size < 100_000) break
+        entries.delete(oldest)
+      }
       entries.set(nonce, { host, expires: now() + ttlSeconds * 1000 })
     },
     async consume(nonce) {

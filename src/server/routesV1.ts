@@ -140,7 +140,10 @@ const postBallot: Handler = async (context, { body }, match, caller) => {
     allocations: (allocations as { projectId: string; amount: unknown }[]).map((a) => ({ projectId: a.projectId, amount: String(a.amount) })),
     updatedAt: new Date(context.now()).toISOString(),
   }
-  context.ballots.set(`${roundId}:${address.toLowerCase()}`, ballot)
+  const key = `${roundId}:${address.toLowerCase()}`
+  // Demo storage: bounded, the oldest ballot goes first.
+  if (!context.ballots.has(key) && context.ballots.size >= 10_000) context.ballots.delete(context.ballots.keys().next().value!)
+  context.ballots.set(key, ballot)
   return json(200, ballot)
 }
 
