@@ -27,7 +27,7 @@ export type CreateAgoraClientParameters = {
   /** Where the bearer token comes from (session store, API-key source); without one, nothing is authenticated. */
   tokenSource?: TokenSource
   /** The `fetch` to send with; default: the global `fetch` at call time. */
-  fetch?: (request: Request) => Promise<Response>
+  fetch?: typeof fetch
   /** Paths relative to `baseUrl` that never get the token; default {@link defaultPublicRoutes}. */
   publicRoutes?: readonly string[]
   /** How 429 answers are retried. */
@@ -76,7 +76,7 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
   const { tokenSource, retry = {} } = parameters
   const { count = 2, delay = 1000, maxDelay = 30_000 } = retry
   const publicRoutes = (parameters.publicRoutes ?? defaultPublicRoutes).map((r) => r.replace(/^\/+|\/+$/g, ''))
-  const send = parameters.fetch ?? ((request: Request) => fetch(request))
+  const send: typeof fetch = parameters.fetch ?? ((input, init) => fetch(input, init))
   const base = new URL(parameters.baseUrl)
   base.search = base.hash = ''
   if (!base.pathname.endsWith('/')) base.pathname += '/'
@@ -106,27 +106,29 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
 
   async function agoraFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const url = resolve(input)
-    // Outside the API: exactly what the caller asked for, untouched, and never our token.
     const isRequest = typeof input === 'object' && 'url' in input
-    if (!inside(url)) {
-      const outside = new Request(isRequest || !url ? input : url, init)
-      return send(outside).catch((e) => fail(e, outside.signal))
-    }
-    // One unsent master copy; each attempt sends a clone, so any body (streams included) can be replayed.
-    const request = new Request(isRequest ? input : url, init)
-    const { signal } = request
+    const signal = init?.signal ?? (isRequest ? input.signal : undefined)
+    // Outside the API: exactly what the caller asked for, untouched, and never our token.
+    if (!inside(url)) return send(isRequest || !url ? input : url, init).catch((e) => fail(e, signal))
+    // A Request or a stream body can be read once: keep an unsent master and send a clone on each attempt.
+    // Other bodies (string, Blob, FormData, …) are simply passed again, which is cheaper.
+    const master = isRequest || init?.body instanceof ReadableStream ? new Request(isRequest ? input : url, init) : undefined
+    const headers = master?.headers ?? new Headers(init?.headers)
     // A caller that set its own Authorization manages auth itself.
     let token =
-      tokenSource && isProtected(url) && !request.headers.has('authorization')
+      tokenSource && isProtected(url) && !headers.has('authorization')
         ? await abortable(tokenSource.getToken({ signal }), signal)
         : undefined
     if (token === null) throw new UnauthorizedError('There is no session: sign in first.')
     let renewed = false
     let attempt = 0
     for (;;) {
-      const copy = request.clone()
-      if (token) copy.headers.set('authorization', `Bearer ${token}`)
-      const response = await abortable(send(copy), signal).catch((e) => fail(e, signal))
+      const copy = master?.clone()
+      const sent = copy?.headers ?? new Headers(headers)
+      if (token) sent.set('authorization', `Bearer ${token}`)
+      const response = await abortable(send(copy ?? url, copy ? undefined : { ...init, headers: sent }), signal).catch((e) =>
+        fail(e, signal),
+      )
       if (response.status === 401 && token && tokenSource) {
         const info = await readErrorResponse(response.clone())
         if (info.reason === 'token_revoked') tokenSource.revoke?.(new TokenRevokedError(info))
@@ -173,7 +175,7 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
       return JSON.parse(text) as T
     } catch (cause) {
       const requestId = response.headers.get('request-id') ?? undefined
-      throw new InvalidResponseError('The server answered with something that is not JSON.', {
+      throw new InvalidResponseError(undefined, {
         status: response.status,
         ...(requestId && { requestId }),
         cause,

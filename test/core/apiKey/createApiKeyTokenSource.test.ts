@@ -40,7 +40,8 @@ function v0Server() {
     rejectReason: 'token_expired',
     issued: 0,
   }
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init)
     const path = new URL(request.url).pathname
     if (path === '/v0/auth/token') {
       state.exchanges++

@@ -138,7 +138,7 @@ describe('429 from the local server', () => {
     const limited = await startAgoraServer({ rateLimit: { capacity: 2, refillPerSecond: 1 } })
     try {
       let answered = 0
-      const client = createAgoraClient({ baseUrl: limited.v1, fetch: (r) => fetch(r).finally(() => answered++) })
+      const client = createAgoraClient({ baseUrl: limited.v1, fetch: (input, init) => fetch(input, init).finally(() => answered++) })
       await client.request('votable_supply')
       await client.request('votable_supply')
       const third = client.request('votable_supply')

@@ -238,10 +238,14 @@ describe('createAgoraClient: 401, renewal and the no-loop rule', () => {
     expect(server.received.map((r) => r.body)).toEqual(['{"vote":1}', '{"vote":1}'])
   })
 
-  it('sends a JSON body with request()', async () => {
+  it('sends a JSON body with request(), again on the retry', async () => {
+    acceptOnly('t2', (res) => send(res, 401, 'JWT expired'))
     const agora = createAgoraClient({ baseUrl: base, tokenSource: fakeSource().source })
-    await agora.request('ballots', { method: 'POST', body: { a: [1, '2'] } })
-    expect(server.received[0]).toMatchObject({ method: 'POST', body: '{"a":[1,"2"]}' })
+    await agora.request('ballots', { method: 'POST', body: { a: [1, '2'] }, headers: { 'x-mine': '1' } })
+    expect(server.received.map((r) => [r.method, r.body, r.authorization])).toEqual([
+      ['POST', '{"a":[1,"2"]}', 'Bearer t1'],
+      ['POST', '{"a":[1,"2"]}', 'Bearer t2'],
+    ])
   })
 })
 
@@ -293,7 +297,7 @@ describe('createAgoraClient: 429', () => {
     const agora = createAgoraClient({
       baseUrl: base,
       tokenSource: fakeSource().source,
-      fetch: (request) => (sent++, fetch(request).finally(() => answered++)),
+      fetch: (input, init) => (sent++, fetch(input, init).finally(() => answered++)),
     })
     return { agora, sent: () => sent, answered: () => answered }
   }
@@ -414,7 +418,7 @@ describe('createAgoraClient: aborts', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
     server.handle((_, res) => send(res, 429, v0('rate_limit_exceeded'), { 'retry-after': '10' }))
     let answered = 0
-    const agora = createAgoraClient({ baseUrl: base, fetch: (r) => fetch(r).finally(() => answered++) })
+    const agora = createAgoraClient({ baseUrl: base, fetch: (input, init) => fetch(input, init).finally(() => answered++) })
     const controller = new AbortController()
     const result = agora.request('x', { signal: controller.signal }).catch((e: unknown) => e)
     await until(() => answered === 1)

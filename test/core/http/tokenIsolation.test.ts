@@ -119,7 +119,7 @@ describe('the token never leaves the base URL', () => {
     const agora = createAgoraClient({
       baseUrl: BASE,
       tokenSource: source,
-      fetch: async (request) => (seen.push(request), new Response('{}')),
+      fetch: async (input, init) => (seen.push(new Request(input, init)), new Response('{}')),
     })
     const cases = urls(300, 20261123)
     let rejected = 0
@@ -147,7 +147,7 @@ describe('the token never leaves the base URL', () => {
     const agora = createAgoraClient({
       baseUrl: BASE,
       tokenSource: source,
-      fetch: async (request) => (seen.push(request), new Response('{}')),
+      fetch: async (input, init) => (seen.push(new Request(input, init)), new Response('{}')),
     })
     for (const host of foreignHosts.slice(0, 20))
       await agora
