@@ -54,6 +54,18 @@ describe('contract A (SIWE session store) against the local server', () => {
     expect(signatures()).toBe(1)
   })
 
+  it('requests made while a sign-in is in flight wait for it, then carry the new token', async () => {
+    const { store, client, signatures } = signedInClient()
+    const signingIn = store.signIn()
+    const results = await Promise.all(Array.from({ length: 5 }, () => client.request<Page>('proposals')))
+    const session = await signingIn
+    expect(results).toHaveLength(5)
+    expect(signatures()).toBe(1)
+    expect(agora.log.filter((l) => l.request === 'GET /api/v1/proposals').map((l) => l.bearer)).toEqual(
+      Array(5).fill(`Bearer ${session.token}`),
+    )
+  })
+
   it('100 concurrent requests after the server rejected every token: one signature, one verify, 100 successes', async () => {
     const { store, client, signatures } = signedInClient()
     await store.signIn()
