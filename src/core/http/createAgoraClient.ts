@@ -57,7 +57,11 @@ export type AgoraClient = {
    * `NetworkError`, `AbortedError`, or the token source's own error.
    */
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>
-  /** GETs (or `method`s) `path` below `baseUrl` and resolves with the parsed JSON; non-2xx throw typed errors. */
+  /**
+   * GETs (or `method`s) `path` below `baseUrl` and resolves with the parsed JSON (`undefined` when empty). Throws
+   * `UnauthorizedError` (401 after one renewal), `TokenRevokedError`, `ForbiddenError`, `RateLimitedError` (429 after
+   * the retries), `HttpError`, `InvalidResponseError` (2xx not JSON), and what `fetch` throws.
+   */
   request<T = unknown>(path: string, options?: AgoraRequestOptions): Promise<T>
   /** Whether a URL would get the token (inside `baseUrl` and not a public route). */
   isProtected(input: string | URL | Request): boolean
