@@ -2,8 +2,7 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 
 /** Everything a consumer already has (peers), jose (a dependency they install) and Node built-ins stay out of the bundle. */
-const external = (id: string) =>
-  /^(react|react-dom|wagmi|viem|@tanstack\/|jose|node:)(\/|$)/.test(id) || /^(react|wagmi|viem)\//.test(id)
+const external = (id: string) => /^(react|react-dom|wagmi|viem|@tanstack\/react-query|jose)(\/|$)|^node:/.test(id)
 
 export default defineConfig({
   plugins: [react()],
@@ -18,6 +17,7 @@ export default defineConfig({
         core: 'src/core.ts',
         server: 'src/server.ts',
         testing: 'src/testing.ts',
+        'server/cli': 'src/server/cli.ts',
       },
       formats: ['es'],
     },

@@ -1,3 +1,4 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
@@ -20,6 +21,25 @@ export const chromium = playwright({
   },
 })
 
+const browserDeps = [
+  'react',
+  'react-dom',
+  'react-dom/client',
+  'react-dom/server',
+  'react/jsx-dev-runtime',
+  '@testing-library/react',
+  'wagmi',
+  'wagmi/actions',
+  'wagmi/chains',
+  'viem',
+  'viem/accounts',
+  'viem/siwe',
+  'viem/chains',
+  '@tanstack/react-query',
+]
+
+const browser = { enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' as const }] }
+
 export default defineConfig({
   test: {
     projects: [
@@ -33,20 +53,18 @@ export default defineConfig({
       },
       {
         plugins: [react()],
-        optimizeDeps: {
-          include: ['react', 'react-dom', 'react-dom/client', 'react-dom/server', 'wagmi/chains', 'react/jsx-dev-runtime', '@testing-library/react', 'wagmi', 'wagmi/actions', 'viem', 'viem/accounts', 'viem/siwe', 'viem/chains', '@tanstack/react-query', 'jose'],
-        },
+        optimizeDeps: { include: browserDeps },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}', 'test/react/**/*.test.{ts,tsx}'],
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: chromium,
-            instances: [{ browser: 'chromium' }],
-            commands: agoraServerCommands,
-          },
+          browser: { ...browser, commands: agoraServerCommands },
         },
+      },
+      {
+        // Every story is a test: rendered in Chromium with its play function, against the demo's local servers.
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        optimizeDeps: { include: [...browserDeps, 'storybook/test'] },
+        test: { name: 'storybook', browser },
       },
     ],
   },

@@ -1,5 +1,28 @@
-// agora-auth — the React entry: provider, hooks, components; re-exports the core for one-import use.
-export * from './core.js'
+// agora-auth — the React entry: provider, hooks, components, and the parts of core a browser dApp uses with
+// them (errors, roles, types). Everything else, and all Node-only code, is in agora-auth/core.
+export { AgoraAuthError } from './core/errors/AgoraAuthError.js'
+export type { AgoraAuthErrorCode, AgoraAuthErrorParameters } from './core/errors/AgoraAuthError.js'
+export {
+  AbortedError,
+  ForbiddenError,
+  HttpError,
+  InvalidResponseError,
+  InvalidTokenError,
+  NetworkError,
+  NoWalletError,
+  RateLimitedError,
+  SessionExpiredError,
+  TokenRevokedError,
+  UnauthorizedError,
+  UserRejectedError,
+  VerificationFailedError,
+} from './core/errors/errors.js'
+export type { AgoraClient, AgoraRequestOptions } from './core/http/createAgoraClient.js'
+export { hasRole } from './core/session/hasRole.js'
+export type { HasRoleOptions } from './core/session/hasRole.js'
+export { ROLES } from './core/session/roles.js'
+export type { AgoraJwtClaims, Register, Role, Session } from './core/session/types.js'
+export type { Account, SessionState, SessionStatus, StorageAdapter } from './core/store/types.js'
 export { AgoraAuthProvider } from './react/AgoraAuthProvider.js'
 export type { AgoraAuthProviderProps } from './react/AgoraAuthProvider.js'
 export { useHasRole } from './react/hooks/useHasRole.js'
@@ -15,3 +38,11 @@ export { useAgoraMutation } from './react/hooks/useAgoraMutation.js'
 export type { UseAgoraMutationOptions } from './react/hooks/useAgoraMutation.js'
 export { useAgoraQuery } from './react/hooks/useAgoraQuery.js'
 export type { UseAgoraQueryOptions } from './react/hooks/useAgoraQuery.js'
+export { RequireRole } from './react/components/RequireRole.js'
+export type { RequireRoleProps } from './react/components/RequireRole.js'
+export { SessionBadge } from './react/components/SessionBadge.js'
+export type { SessionBadgeProps } from './react/components/SessionBadge.js'
+export { SignedIn, SignedOut } from './react/components/SignedIn.js'
+export type { GateProps } from './react/components/SignedIn.js'
+export { SignInButton } from './react/components/SignInButton.js'
+export type { SignInButtonProps } from './react/components/SignInButton.js'

@@ -1,0 +1,68 @@
+// The demo dApp the stories show: what a developer builds with agora-auth, on a local wallet and server.
+import { QueryClient } from '@tanstack/react-query'
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react'
+import type { Hex } from 'viem'
+import { generatePrivateKey } from 'viem/accounts'
+import { optimism } from 'viem/chains'
+import { createConfig, http } from 'wagmi'
+import type { DemoServerName } from '../.storybook/demoServers.js'
+import type { AgoraAuthProviderProps } from '../src/react/AgoraAuthProvider.js'
+import { DEMO_ACCOUNTS } from '../src/testing/demoAccounts.js'
+import { type LocalWalletParameters, type LocalWalletReturnType, localWallet } from '../src/testing/localWallet.js'
+
+/** What a story sets in `parameters.agora`. */
+export type DemoParameters = {
+  /** Which local server (see .storybook/demoServers.ts); default `main`. */
+  server?: DemoServerName
+  /** A demo account with known roles, or a fresh random one (default). */
+  account?: keyof typeof DEMO_ACCOUNTS
+  /** Wallet behaviour: `authorized: false` starts disconnected; `signDelayMs`; `rejectSignatures`. */
+  wallet?: Partial<LocalWalletParameters>
+  /** Extra AgoraAuthProvider props. */
+  provider?: Partial<Omit<AgoraAuthProviderProps, 'baseUrl' | 'children'>>
+}
+
+export type Demo = ReturnType<typeof makeDemo>
+
+/** A fresh wallet, wagmi config and query cache for one story, so stories never share state. */
+export function makeDemo(parameters: DemoParameters = {}) {
+  // A previous story's stored session must not sign this one in.
+  for (const key of Object.keys(localStorage)) if (key.startsWith('agora-auth:')) localStorage.removeItem(key)
+  const server = parameters.server ?? 'main'
+  const privateKey: Hex = parameters.account ? DEMO_ACCOUNTS[parameters.account].privateKey : generatePrivateKey()
+  const wallet = localWallet({ privateKey, chainId: optimism.id, authorized: true, ...parameters.wallet })
+  const config = createConfig({
+    chains: [optimism],
+    connectors: [wallet],
+    // No RPC is ever called: the local wallet signs offline, and agora-auth needs no chain reads.
+    transports: { [optimism.id]: http('http://127.0.0.1:9/unused') },
+    storage: null,
+    multiInjectedProviderDiscovery: false,
+  })
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  return { wallet, config, queryClient, server, baseUrl: `${location.origin}/${server}/api/v1` }
+}
+
+export const DemoContext = createContext<Demo | null>(null)
+export const useDemo = () => useContext(DemoContext)!
+
+/** The wallet as its user sees it: account, prompts so far, and buttons to act as the user would. */
+export function WalletPanel({ children }: { children?: ReactNode }) {
+  const { wallet } = useDemo()
+  const [prompts, setPrompts] = useState(wallet.signatureCount)
+  const [account, setAccount] = useState(wallet.account.address)
+  useEffect(() => wallet.onSign(() => setPrompts(wallet.signatureCount)) as () => void, [wallet])
+  return (
+    <aside aria-label="Wallet" className="demo-wallet">
+      <p>
+        Local wallet <code data-testid="wallet-account">{account}</code> · prompts: <output data-testid="prompts">{prompts}</output>
+      </p>
+      {children}
+      <button type="button" onClick={() => (wallet.setAccount(generatePrivateKey()), setAccount(wallet.account.address))}>
+        Switch wallet account
+      </button>
+    </aside>
+  )
+}
+
+export type { LocalWalletReturnType }
