@@ -32,27 +32,26 @@ export type AgoraAuthErrorParameters = {
  */
 export class AgoraAuthError extends Error {
   override name = 'AgoraAuthError'
-  readonly code: AgoraAuthErrorCode
+  // `declare`: no class-field initialisers, the constructor assigns them all at once.
+  declare readonly code: AgoraAuthErrorCode
   /** The message without the details appended to `message`. */
-  readonly shortMessage: string
-  readonly status?: number
-  readonly reason?: string
-  readonly requestId?: string
-  readonly retryAfter?: number
+  declare readonly shortMessage: string
+  declare readonly status?: number
+  declare readonly reason?: string
+  declare readonly requestId?: string
+  declare readonly retryAfter?: number
 
-  constructor(code: AgoraAuthErrorCode, shortMessage: string, parameters: AgoraAuthErrorParameters = {}) {
-    const { status, reason, requestId, retryAfter, cause } = parameters
+  constructor(
+    code: AgoraAuthErrorCode,
+    shortMessage: string,
+    { status, reason, requestId, retryAfter, cause }: AgoraAuthErrorParameters = {},
+  ) {
     const details = [
       status !== undefined && `status ${status}`,
       reason && `reason: ${reason}`,
       requestId && `request id: ${requestId}`,
     ].filter(Boolean)
-    super(details.length ? `${shortMessage} (${details.join(', ')})` : shortMessage, { cause })
-    this.code = code
-    this.shortMessage = shortMessage
-    if (status !== undefined) this.status = status
-    if (reason !== undefined) this.reason = reason
-    if (requestId !== undefined) this.requestId = requestId
-    if (retryAfter !== undefined) this.retryAfter = retryAfter
+    super(details[0] ? `${shortMessage} (${details.join(', ')})` : shortMessage, { cause })
+    Object.assign(this, { code, shortMessage, status, reason, requestId, retryAfter })
   }
 }
