@@ -3,23 +3,9 @@ import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 import { agoraServerCommands } from './test/setup/agoraServerCommands.js'
+import { chromiumLaunchOptions } from './test/setup/chromium.js'
 
-/** Debian's Chromium: browsers cannot be downloaded on these machines (see shared/toolchain.md). */
-export const chromium = playwright({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  },
-})
+const chromium = playwright({ launchOptions: chromiumLaunchOptions })
 
 const browserDeps = [
   'react',

@@ -1,28 +1,17 @@
 import type { Preview } from '@storybook/react-vite'
-import { QueryClientProvider } from '@tanstack/react-query'
-import { WagmiProvider } from 'wagmi'
-import { AgoraAuthProvider } from '../src/react/AgoraAuthProvider.js'
-import { type Demo, DemoContext, type DemoParameters, makeDemo } from '../stories/demo.js'
+import { type Demo, type DemoParameters, DemoProviders, makeDemo } from '../stories/demo.js'
 import '../src/styles.css'
+import '../stories/demo.css'
 
 const preview: Preview = {
+  // A fresh wallet, wagmi config and query cache per story; play functions reach the wallet through `loaded`.
   loaders: [async ({ parameters }) => ({ demo: makeDemo(parameters.agora as DemoParameters | undefined) })],
   decorators: [
-    (Story, { loaded, parameters }) => {
-      const demo = loaded.demo as Demo
-      const agora = (parameters.agora ?? {}) as DemoParameters
-      return (
-        <DemoContext.Provider value={demo}>
-          <WagmiProvider config={demo.config}>
-            <QueryClientProvider client={demo.queryClient}>
-              <AgoraAuthProvider baseUrl={demo.baseUrl} {...agora.provider}>
-                <Story />
-              </AgoraAuthProvider>
-            </QueryClientProvider>
-          </WagmiProvider>
-        </DemoContext.Provider>
-      )
-    },
+    (Story, { loaded, parameters }) => (
+      <DemoProviders demo={loaded.demo as Demo} provider={(parameters.agora as DemoParameters | undefined)?.provider}>
+        <Story />
+      </DemoProviders>
+    ),
   ],
 }
 

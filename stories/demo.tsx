@@ -1,12 +1,12 @@
 // The demo dApp the stories show: what a developer builds with agora-auth, on a local wallet and server.
-import { QueryClient } from '@tanstack/react-query'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react'
 import type { Hex } from 'viem'
 import { generatePrivateKey } from 'viem/accounts'
 import { optimism } from 'viem/chains'
-import { createConfig, http } from 'wagmi'
+import { createConfig, http, WagmiProvider } from 'wagmi'
 import type { DemoServerName } from '../.storybook/demoServers.js'
-import type { AgoraAuthProviderProps } from '../src/react/AgoraAuthProvider.js'
+import { AgoraAuthProvider, type AgoraAuthProviderProps } from '../src/react/AgoraAuthProvider.js'
 import { DEMO_ACCOUNTS } from '../src/testing/demoAccounts.js'
 import { type LocalWalletParameters, type LocalWalletReturnType, localWallet } from '../src/testing/localWallet.js'
 
@@ -43,8 +43,23 @@ export function makeDemo(parameters: DemoParameters = {}) {
   return { wallet, config, queryClient, server, baseUrl: `${location.origin}/${server}/api/v1` }
 }
 
-export const DemoContext = createContext<Demo | null>(null)
+const DemoContext = createContext<Demo | null>(null)
 export const useDemo = () => useContext(DemoContext)!
+
+/** What a dApp wraps its app in (wagmi, TanStack Query, agora-auth), around one story's demo. */
+export function DemoProviders({ demo, provider, children }: { demo: Demo; provider?: DemoParameters['provider']; children: ReactNode }) {
+  return (
+    <DemoContext.Provider value={demo}>
+      <WagmiProvider config={demo.config}>
+        <QueryClientProvider client={demo.queryClient}>
+          <AgoraAuthProvider baseUrl={demo.baseUrl} {...provider}>
+            {children}
+          </AgoraAuthProvider>
+        </QueryClientProvider>
+      </WagmiProvider>
+    </DemoContext.Provider>
+  )
+}
 
 /** The wallet as its user sees it: account, prompts so far, and buttons to act as the user would. */
 export function WalletPanel({ children }: { children?: ReactNode }) {

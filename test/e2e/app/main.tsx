@@ -1,0 +1,48 @@
+// Two pages in one: `?demo` renders the Storybook demo dApp (for the README screenshot, scripts/screenshot.ts);
+// otherwise a minimal page whose every tab uses the same wallet account, so tabs share one session through
+// agora-auth's cross-tab sync (test/e2e/crossTab.test.ts).
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { createRoot } from 'react-dom/client'
+import { optimism } from 'viem/chains'
+import { createConfig, http, WagmiProvider } from 'wagmi'
+import { AgoraAuthProvider, SessionBadge, SignInButton, useSession } from '../../../src/index.js'
+import '../../../src/styles.css'
+import '../../../stories/demo.css'
+import { DEMO_ACCOUNTS, localWallet } from '../../../src/testing.js'
+import { DemoProviders, makeDemo } from '../../../stories/demo.js'
+import { DemoApp } from '../../../stories/DemoApp.js'
+
+function Status() {
+  const { status } = useSession()
+  return <output data-testid="status">{status}</output>
+}
+
+function TabPage() {
+  const wallet = localWallet({ privateKey: DEMO_ACCOUNTS.badgeholder.privateKey, chainId: optimism.id, authorized: true })
+  const config = createConfig({
+    chains: [optimism],
+    connectors: [wallet],
+    transports: { [optimism.id]: http('http://127.0.0.1:9/unused') },
+    storage: null,
+    multiInjectedProviderDiscovery: false,
+  })
+  return (
+    <WagmiProvider config={config}>
+      <QueryClientProvider client={new QueryClient()}>
+        <AgoraAuthProvider baseUrl={`${location.origin}/main/api/v1`}>
+          <SignInButton /> <Status /> <SessionBadge />
+        </AgoraAuthProvider>
+      </QueryClientProvider>
+    </WagmiProvider>
+  )
+}
+
+createRoot(document.getElementById('root')!).render(
+  location.search.includes('demo') ? (
+    <DemoProviders demo={makeDemo({ account: 'badgeholder' })}>
+      <DemoApp />
+    </DemoProviders>
+  ) : (
+    <TabPage />
+  ),
+)
