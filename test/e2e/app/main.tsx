@@ -1,4 +1,4 @@
-// Two pages in one: `?demo` renders the Storybook demo dApp (for the README screenshot, scripts/screenshot.ts);
+// Three pages in one: `?bench` runs the React benchmark (test/bench/react.ts); `?demo` renders the Storybook demo dApp (for the README screenshot, scripts/screenshot.ts);
 // otherwise a minimal page whose every tab uses the same wallet account, so tabs share one session through
 // agora-auth's cross-tab sync (test/e2e/crossTab.test.ts).
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
@@ -37,6 +37,8 @@ function TabPage() {
   )
 }
 
+if (location.search.includes('bench')) import('./bench.js')
+else
 createRoot(document.getElementById('root')!).render(
   location.search.includes('demo') ? (
     <DemoProviders demo={makeDemo({ account: 'badgeholder' })}>
