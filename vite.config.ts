@@ -27,13 +27,8 @@ export default defineConfig({
         preserveModules: true,
         preserveModulesRoot: 'src',
         entryFileNames: '[name].js',
-        // React files must carry the directive so RSC frameworks treat them as client modules.
-        banner: (chunk) =>
-          chunk.facadeModuleId && /[\\/]src[\\/](react[\\/]|index\.ts$)/.test(chunk.facadeModuleId)
-            ? "'use client';"
-            : chunk.facadeModuleId?.endsWith('cli.ts')
-              ? '#!/usr/bin/env node'
-              : '',
+        // React modules keep their own 'use client' directive (preserved per module); the CLI needs a shebang.
+        banner: (chunk) => (chunk.facadeModuleId?.endsWith('cli.ts') ? '#!/usr/bin/env node' : ''),
       },
     },
   },

@@ -1,3 +1,4 @@
+'use client'
 // agora-auth — the React entry: provider, hooks, components, and the parts of core a browser dApp uses with
 // them (errors, roles, types). Everything else, and all Node-only code, is in agora-auth/core.
 export { AgoraAuthError } from './core/errors/AgoraAuthError.js'
