@@ -1,37 +1,36 @@
 import type { AgoraAuthError } from '../errors/AgoraAuthError.js'
 import { AbortedError, InvalidResponseError, NetworkError } from '../errors/errors.js'
-import { errorFromResponseInfo, readErrorResponse } from '../http/readErrorResponse.js'
+import { type ErrorResponseInfo, errorFromResponseInfo, readErrorResponse } from '../http/readErrorResponse.js'
 
-/** `fetch` whose failures before an HTTP answer are typed: an abort → AbortedError, anything else → NetworkError. */
+/**
+ * Internal: one request to the Agora auth routes, resolving with the string `pick` finds in the JSON answer. Every
+ * failure is typed: no answer → AbortedError or NetworkError; non-2xx → `onError` of what the answer says; a 2xx
+ * without that string → InvalidResponseError(`missing`).
+ */
 export async function agoraFetch(
-  url: string,
-  init: RequestInit & { fetch?: typeof fetch | undefined },
-): Promise<Response> {
-  const { fetch: f = globalThis.fetch, ...rest } = init
+  baseUrl: string,
+  path: string,
+  { fetch = globalThis.fetch, ...init }: RequestInit & { fetch?: typeof globalThis.fetch | undefined },
+  pick: (body: Record<string, unknown>) => unknown,
+  missing: string,
+  onError: (info: ErrorResponseInfo) => AgoraAuthError = errorFromResponseInfo,
+): Promise<string> {
+  let response: Response
   try {
-    return await f(url, rest)
+    response = await fetch(baseUrl.replace(/\/+$/, '') + path, init)
   } catch (cause) {
-    throw (cause as Error)?.name === 'AbortError' || rest.signal?.aborted
+    throw (cause as Error)?.name === 'AbortError' || init.signal?.aborted
       ? new AbortedError({ cause })
       : new NetworkError({ cause })
   }
-}
-
-/** The JSON body of a 2xx answer, or the typed error for the answer (`onError` picks one for specific statuses). */
-export async function readJson(
-  response: Response,
-  onError: (info: Awaited<ReturnType<typeof readErrorResponse>>) => AgoraAuthError = errorFromResponseInfo,
-): Promise<Record<string, unknown>> {
   if (!response.ok) throw onError(await readErrorResponse(response))
-  let body: unknown
+  let value: unknown
+  let cause: unknown
   try {
-    body = await response.json()
-  } catch (cause) {
-    throw new InvalidResponseError(undefined, { status: response.status, cause })
+    value = pick(await response.json()) // not JSON, or JSON null: a TypeError here, kept as the cause
+  } catch (error) {
+    cause = error
   }
-  if (!body || typeof body !== 'object') throw new InvalidResponseError(undefined, { status: response.status })
-  return body as Record<string, unknown>
+  if (typeof value !== 'string' || !value) throw new InvalidResponseError(missing, { status: response.status, cause })
+  return value
 }
-
-/** `baseUrl` + `path` without doubling the slash. */
-export const joinUrl = (baseUrl: string, path: string) => baseUrl.replace(/\/+$/, '') + path

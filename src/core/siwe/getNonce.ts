@@ -1,5 +1,4 @@
-import { InvalidResponseError } from '../errors/errors.js'
-import { agoraFetch, joinUrl, readJson } from './agoraFetch.js'
+import { agoraFetch } from './agoraFetch.js'
 
 export type GetNonceParameters = { baseUrl: string; fetch?: typeof fetch; signal?: AbortSignal }
 
@@ -7,11 +6,13 @@ export type GetNonceParameters = { baseUrl: string; fetch?: typeof fetch; signal
  * Asks the Agora server for a single-use SIWE nonce (`GET {baseUrl}/auth/nonce`).
  * @example const nonce = await getNonce({ baseUrl: 'https://vote.optimism.io/api/v1' })
  */
-export async function getNonce({ baseUrl, fetch, signal }: GetNonceParameters): Promise<string> {
-  const response = await agoraFetch(joinUrl(baseUrl, '/auth/nonce'), { fetch, signal })
-  const { nonce } = await readJson(response)
-  // viem's message builder wants at least 8 alphanumerics; anything else would fail later and less clearly.
-  if (typeof nonce !== 'string' || !/^[a-zA-Z0-9]{8,}$/.test(nonce))
-    throw new InvalidResponseError('The server sent no usable nonce.', { status: response.status })
-  return nonce
+export function getNonce({ baseUrl, fetch, signal }: GetNonceParameters): Promise<string> {
+  return agoraFetch(
+    baseUrl,
+    '/auth/nonce',
+    { fetch, signal },
+    // viem's message builder wants at least 8 alphanumerics; anything else would fail later and less clearly.
+    ({ nonce }) => typeof nonce === 'string' && /^[a-zA-Z0-9]{8,}$/.test(nonce) && nonce,
+    'The server sent no usable nonce.',
+  )
 }

@@ -1,7 +1,7 @@
 import type { Hex } from 'viem'
-import { InvalidResponseError, VerificationFailedError } from '../errors/errors.js'
+import { VerificationFailedError } from '../errors/errors.js'
 import { errorFromResponseInfo } from '../http/readErrorResponse.js'
-import { agoraFetch, joinUrl, readJson } from './agoraFetch.js'
+import { agoraFetch } from './agoraFetch.js'
 
 export type VerifySiweParameters = {
   baseUrl: string
@@ -16,20 +16,15 @@ export type VerifySiweParameters = {
  * Sends a signed SIWE message to `POST {baseUrl}/auth/verify` and returns the session JWT.
  * @example const token = await verifySiwe({ baseUrl, message, signature })
  */
-export async function verifySiwe({ baseUrl, message, signature, fetch, signal }: VerifySiweParameters): Promise<string> {
-  const response = await agoraFetch(joinUrl(baseUrl, '/auth/verify'), {
-    fetch,
-    signal,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ message, signature }),
-  })
-  const body = await readJson(response, (info) =>
-    info.status === 401 ? new VerificationFailedError(info) : errorFromResponseInfo(info),
+export function verifySiwe({ baseUrl, message, signature, fetch, signal }: VerifySiweParameters): Promise<string> {
+  return agoraFetch(
+    baseUrl,
+    '/auth/verify',
+    { fetch, signal, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, signature }) },
+    // Current servers answer {access_token, token_type, expires_in}; older docs show {token}.
+    (body) => body.access_token ?? body.token,
+    'The server sent no token.',
+    // A 401 here is the server refusing the signed message, not a missing session.
+    (info) => (info.status === 401 ? new VerificationFailedError(info) : errorFromResponseInfo(info)),
   )
-  // Current servers answer {access_token, token_type, expires_in}; older docs show {token}.
-  const token = body.access_token ?? body.token
-  if (typeof token !== 'string' || !token)
-    throw new InvalidResponseError('The server sent no token.', { status: response.status })
-  return token
 }

@@ -1,5 +1,6 @@
 import { AgoraAuthError } from '../errors/AgoraAuthError.js'
 import { AbortedError, InvalidTokenError, NoWalletError, UserRejectedError, VerificationFailedError } from '../errors/errors.js'
+import { abortable } from '../http/abortable.js'
 import type { TokenSource } from '../http/types.js'
 import { decodeSessionToken } from '../session/decodeSessionToken.js'
 import type { Session } from '../session/types.js'
@@ -58,7 +59,8 @@ export type SessionStore = TokenSource & {
   destroy(): void
 }
 
-const same = (a?: string, b?: string) => a?.toLowerCase() === b?.toLowerCase()
+// `a` may come from another tab, malformed.
+const same = (a: string | undefined, b: string) => a?.toLowerCase() === b.toLowerCase()
 
 /** The wallet declined: EIP-1193 4001 anywhere in the cause chain, or viem's UserRejectedRequestError. */
 const isRejection = (error: unknown, depth = 0): boolean => {
@@ -66,50 +68,41 @@ const isRejection = (error: unknown, depth = 0): boolean => {
   return !!e && depth < 9 && (e.code === 4001 || e.name === 'UserRejectedRequestError' || isRejection(e.cause, depth + 1))
 }
 
-/** A caller's wait on a shared promise that its own signal can cut short without cancelling it for the others. */
-const withSignal = <T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> =>
-  signal
-    ? new Promise<T>((resolve, reject) => {
-        const abort = () => reject(new AbortedError({ cause: signal.reason }))
-        if (signal.aborted) return abort()
-        signal.addEventListener('abort', abort, { once: true })
-        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort))
-      })
-    : promise
-
 /**
  * The session state machine: SIWE sign-in, persistence per account, cross-tab sync and bearer tokens for the client.
  * @example const store = createSessionStore({ baseUrl, signMessage: ({ message }) => account.signMessage({ message }) })
  */
 export function createSessionStore(p: CreateSessionStoreParameters): SessionStore {
   const { baseUrl, clockSkew = 30_000, now = Date.now, chainChangePolicy = 'signOut' } = p
+  const sync = p.sync !== false
   const listeners = new Set<() => void>()
-  const waiters = new Set<() => void>()
+  // One-shot wake-ups for `settle`, called on the next state change.
+  const waiters: (() => void)[] = []
   let storage: StorageAdapter | undefined
   let account: Account | null | undefined
+  // `p.account` is applied on first use, not here: creating the store must not touch storage (StrictMode creates
+  // it twice). The first getSnapshot comes before any subscriber, so applying it there notifies no one mid-render.
+  let initialAccount = p.account
   // Bumped whenever the account changes or the session ends: a sign-in started before must not be adopted.
   let epoch = 0
-  let abortReason = 'account_changed'
+  let abortReason = ''
   let inflight: Promise<Session> | undefined
   let stopSync: (() => void) | undefined
 
-  const decode = (token: string | null | undefined, forAccount: Account | null | undefined, skew = 0) => {
+  const key = (acc: Account) => storageKey(baseUrl, acc.address, acc.chainId)
+  // The same wallet account: same address, and same chain unless chainChangePolicy is 'keep' (or `anyChain`).
+  const fits = (a: { address: string; chainId?: number | undefined }, b: Account, anyChain?: boolean) =>
+    same(a.address, b.address) && (anyChain || a.chainId === b.chainId || chainChangePolicy === 'keep')
+  /** The session in `token` if it is good for `acc` (for any account without one) for `skew` ms more. */
+  const decode = (token: string | null, acc?: Account, skew = 0) => {
     try {
-      const session = token ? decodeSessionToken(token, { now: now() + skew }) : undefined
-      if (
-        session &&
-        forAccount &&
-        same(session.address, forAccount.address) &&
-        (session.chainId === undefined || session.chainId === forAccount.chainId || chainChangePolicy === 'keep')
-      )
-        return session
+      const session = decodeSessionToken(token as string, { now: now() + skew })
+      // A token without a chain claim is good on any chain.
+      if (!acc || fits(session, acc, session.chainId === undefined)) return session
     } catch {}
   }
-  let initialSession: Session | undefined
-  try {
-    // The account is not known yet: whether it matches is checked in setAccount.
-    if (p.initialSession) initialSession = decodeSessionToken(p.initialSession, { now: now() })
-  } catch {}
+  // The account is not known yet: whether the initial session is its own is checked in setAccount.
+  const initialSession = p.initialSession ? decode(p.initialSession) : undefined
   const serverState: SessionState = initialSession
     ? { status: 'authenticated', session: initialSession, error: null }
     : { status: 'loading', session: null, error: null }
@@ -118,54 +111,61 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
   const set = (status: SessionState['status'], session: Session | null = null, error: AgoraAuthError | null = null) => {
     if (status === state.status && session === state.session && error === state.error) return
     state = { status, session, error }
-    for (const listener of [...listeners, ...waiters]) listener()
+    for (const listener of [...listeners, ...waiters.splice(0)]) listener()
   }
-  const sync = p.sync !== false
+  const signedIn = (session: Session) => {
+    set('authenticated', session)
+    p.onSignIn?.(session)
+  }
+  const signedOut = (error: AgoraAuthError | null = null) => {
+    set(error ? 'error' : 'unauthenticated', null, error)
+    p.onSignOut?.()
+  }
+  const cancel = (reason: string) => {
+    epoch++
+    abortReason = reason
+    inflight = undefined
+  }
+
   const store = () => (storage ??= resolveStorage(p.storage))
   // Storage is best effort: a full or blocked storage must never break signing in.
   const write = (acc: Account, token?: string) => {
     try {
-      const key = storageKey(baseUrl, acc.address, acc.chainId)
-      Promise.resolve(token ? store().set(key, token) : store().remove(key)).catch(() => {})
+      Promise.resolve(token ? store().set(key(acc), token) : store().remove(key(acc))).catch(() => {})
     } catch {}
   }
 
-  const restore = (acc: Account, e: number) => {
-    const done = (token: string | null) => {
+  const restore = (acc: Account) => {
+    const e = epoch
+    const adopt = (token: string | null) => {
       const session = decode(token, acc, clockSkew)
       if (token && !session) write(acc) // expired, malformed or foreign: never trusted, never kept
       set(session ? 'authenticated' : 'unauthenticated', session)
     }
-    let value: string | null | Promise<string | null> = null
+    let value: ReturnType<StorageAdapter['get']> = null
     try {
-      value = store().get(storageKey(baseUrl, acc.address, acc.chainId))
+      value = store().get(key(acc))
     } catch {}
-    if (value instanceof Object && 'then' in value) {
-      set('loading')
-      // Adopted only if nothing happened meanwhile (another account, a sign-in).
-      const settled = (token: string | null) => e === epoch && state.status === 'loading' && done(token)
-      value.then(settled, () => settled(null))
-    } else done(value)
+    if (typeof value === 'string' || !value) return adopt(value)
+    set('loading')
+    // Adopted only if nothing happened meanwhile (another account, a sign-in).
+    const settled = (token: string | null) => e === epoch && state.status === 'loading' && adopt(token)
+    value.then(settled, () => settled(null))
   }
 
   const setAccount = (next: Account | null) => {
     initialAccount = undefined
     const prev = account
     account = next
-    if (prev !== undefined && (prev === next || (prev && next && same(prev.address, next.address) && prev.chainId === next.chainId))) return
-    const session = state.session
-    if (next && session && same(session.address, next.address) && (session.chainId === next.chainId || chainChangePolicy === 'keep')) {
-      write(next, session.token) // a hydrated or kept session is persisted for this account too
-      return
-    }
-    epoch++
-    abortReason = 'account_changed'
-    inflight = undefined
-    if (prev) {
-      const policy = next && same(prev.address, next.address) ? chainChangePolicy : next && p.accountChangePolicy
-      if (policy !== 'switch') write(prev)
-    }
-    if (next) restore(next, epoch)
+    if (prev !== undefined && (prev && key(prev)) === (next && key(next))) return
+    const { session } = state
+    // A hydrated or kept session is persisted for this account too.
+    if (next && session && fits(session, next)) return write(next, session.token)
+    cancel('account_changed')
+    // The previous account's token is forgotten unless the policy keeps one per account (or per chain).
+    if (prev && (next && same(prev.address, next.address) ? chainChangePolicy : next && p.accountChangePolicy) !== 'switch')
+      write(prev)
+    if (next) restore(next)
     else set('unauthenticated')
   }
 
@@ -173,23 +173,22 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
     const acc = account
     const e = epoch
     if (!acc) throw new NoWalletError()
-    const check = () => {
+    const { address, chainId } = acc
+    // After every wait: the account changed or the session ended meanwhile → this sign-in is void.
+    const check = <T>(value: T) => {
       if (e !== epoch) throw new AbortedError({ reason: abortReason })
+      return value
     }
     set('authenticating', state.session)
     try {
-      const nonce = await getNonce({ baseUrl, fetch: p.fetch })
-      check()
-      const message = createAgoraSiweMessage({ ...p.siwe, baseUrl, address: acc.address, chainId: acc.chainId, nonce })
-      const signature = await p.signMessage({ message, address: acc.address, chainId: acc.chainId })
-      check()
-      const token = await verifySiwe({ baseUrl, message, signature, fetch: p.fetch })
-      check()
+      const nonce = check(await getNonce({ baseUrl, fetch: p.fetch }))
+      const message = createAgoraSiweMessage({ ...p.siwe, baseUrl, address, chainId, nonce })
+      const signature = check(await p.signMessage({ message, address, chainId }))
+      const token = check(await verifySiwe({ baseUrl, message, signature, fetch: p.fetch }))
       const session = decodeSessionToken(token, { now: now() })
-      if (!same(session.address, acc.address)) throw new InvalidTokenError('The token is for another account.')
+      if (!same(session.address, address)) throw new InvalidTokenError('The token is for another account.')
       write(acc, token)
-      set('authenticated', session)
-      p.onSignIn?.(session)
+      signedIn(session)
       if (sync) postToTabs(baseUrl, { type: 'signIn', token })
       return session
     } catch (cause) {
@@ -208,61 +207,40 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
       })
       inflight = current
     }
-    return withSignal(inflight, signal)
+    return abortable(inflight, signal)
   }
 
   // Waits for a sign-in in flight or a restore from async storage; only the caller's own abort is an error here.
   const settle = async (signal?: AbortSignal) => {
     ready()
-    while (inflight || state.status === 'loading') {
-      const pending =
-        inflight ??
-        new Promise<void>((resolve) => {
-          const waiter = () => state.status !== 'loading' && (waiters.delete(waiter), resolve())
-          waiters.add(waiter)
-        })
-      await withSignal<unknown>(pending, signal).catch((error: unknown) => {
+    while (inflight || state.status === 'loading')
+      await abortable<unknown>(inflight ?? new Promise<void>((resolve) => waiters.push(resolve)), signal).catch((error) => {
         if (signal?.aborted) throw error
       })
-    }
   }
-  const fresh = () => (state.session && state.session.expiresAt - clockSkew > now() ? state.session : undefined)
+  const fresh = () => {
+    const { session } = state
+    return session && session.expiresAt - clockSkew > now() ? session : undefined
+  }
 
   const end = (error: AgoraAuthError | null) => {
     ready()
-    epoch++
-    abortReason = 'signed_out'
-    inflight = undefined
+    cancel('signed_out')
     if (account) {
       write(account)
       if (sync) postToTabs(baseUrl, { type: 'signOut', address: account.address, chainId: account.chainId })
     }
-    set(error ? 'error' : 'unauthenticated', null, error)
-    p.onSignOut?.()
+    signedOut(error)
   }
 
   const onTab = (message: SyncMessage) => {
     if (!account) return
     if (message.type === 'signIn') {
       const session = decode(message.token, account, clockSkew)
-      if (session && session.token !== state.session?.token) {
-        set('authenticated', session)
-        p.onSignIn?.(session)
-      }
-    } else if (
-      message.type === 'signOut' &&
-      state.session &&
-      same(message.address, account.address) &&
-      (message.chainId === account.chainId || chainChangePolicy === 'keep')
-    ) {
-      set('unauthenticated')
-      p.onSignOut?.()
-    }
+      if (session && session.token !== state.session?.token) signedIn(session)
+    } else if (message.type === 'signOut' && state.session && fits(message, account)) signedOut()
   }
 
-  // `account` is applied on first use, not here: creating the store must not touch storage (StrictMode creates
-  // it twice). The first getSnapshot comes before any subscriber, so applying it there notifies no one mid-render.
-  let initialAccount = p.account
   const ready = () => {
     if (initialAccount !== undefined) setAccount(initialAccount)
   }
@@ -282,7 +260,7 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
     signIn,
     reauthenticate: signIn,
     signOut: () => end(null),
-    revoke: (error) => end(error),
+    revoke: end,
     async getToken({ signal } = {}) {
       await settle(signal)
       if (state.status !== 'authenticated') return null
@@ -294,9 +272,7 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
       return session && session.token !== staleToken ? session.token : (await signIn({ signal })).token
     },
     destroy() {
-      epoch++
-      abortReason = 'destroyed'
-      inflight = undefined
+      cancel('destroyed')
       listeners.clear()
       stopSync = void stopSync?.()
     },

@@ -5,7 +5,8 @@ import type { StorageAdapter } from './types.js'
 export function resolveStorage(option: 'local' | 'session' | 'memory' | StorageAdapter = 'local'): StorageAdapter {
   if (typeof option === 'object') return option
   try {
-    const web = option !== 'memory' && globalThis[option === 'session' ? 'sessionStorage' : 'localStorage']
+    // A ReferenceError where there is no web storage (Node, workers) lands in the catch, like a blocked one.
+    const web = option !== 'memory' && (option === 'session' ? sessionStorage : localStorage)
     if (web) return { get: (k) => web.getItem(k), set: (k, v) => web.setItem(k, v), remove: (k) => web.removeItem(k) }
   } catch {}
   return createMemoryStorage()
