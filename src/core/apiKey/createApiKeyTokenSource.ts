@@ -1,9 +1,9 @@
-import { decodeJwt } from 'jose'
 import type { AgoraAuthError } from '../errors/AgoraAuthError.js'
 import { InvalidResponseError, TokenRevokedError } from '../errors/errors.js'
 import { abortable } from '../http/abortable.js'
 import { type CreateAgoraClientParameters, createAgoraClient } from '../http/createAgoraClient.js'
 import type { TokenSource } from '../http/types.js'
+import { decodeJwtPayload } from '../session/decodeJwtPayload.js'
 
 export type CreateApiKeyTokenSourceParameters = {
   /** The Public API v0 base, e.g. `https://api.agora.example/v0`; the key is exchanged at `{baseUrl}/auth/token`. */
@@ -42,54 +42,56 @@ export function createApiKeyTokenSource(parameters: CreateApiKeyTokenSourceParam
   let exchanging: Promise<string> | undefined
   let revoked: AgoraAuthError | undefined
 
-  const revoke = (error: AgoraAuthError) => {
-    revoked = error
-    current = undefined
-  }
   // One exchange at a time, shared by every caller; no caller's signal can cancel it for the others.
   const exchange = () =>
     (exchanging ??= http
-      .request<{ sessionJwt?: unknown }>('auth/token', { method: 'POST', headers: { authorization: `Bearer ${apiKey}` } })
+      .request<{ sessionJwt?: string } | undefined>('auth/token', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}` },
+      })
       .then((body) => {
+        // Revoked while the exchange was in flight: its token must not be handed out.
         if (revoked) throw revoked
         const token = body?.sessionJwt
-        let exp: number | undefined
+        let exp: unknown
         try {
-          exp = decodeJwt(token as string).exp
+          exp = decodeJwtPayload(token!).exp
         } catch {}
-        if (typeof token !== 'string' || !exp) throw new InvalidResponseError('The exchange answered no session JWT with an exp.')
+        if (typeof exp !== 'number') throw new InvalidResponseError('The exchange answered no session JWT with an exp.')
         const t = now()
         const expiresAt = exp * 1000
         // Halfway through a lifetime shorter than twice the margin, so a short TTL does not refresh on every call.
-        current = { token, expiresAt, refreshAt: Math.max(expiresAt - refreshMargin, (t + expiresAt) / 2) }
-        return token
+        current = { token: token!, expiresAt, refreshAt: Math.max(expiresAt - refreshMargin, (t + expiresAt) / 2) }
+        return token!
       })
       .catch((error: unknown) => {
-        if (error instanceof TokenRevokedError) revoke(error)
+        if (error instanceof TokenRevokedError) revoked = error
         throw error
       })
       .finally(() => {
         exchanging = undefined
       }))
 
+  const getToken = async ({ signal }: { signal?: AbortSignal } = {}): Promise<string> => {
+    if (revoked) throw revoked
+    const t = now()
+    if (current && t < current.expiresAt) {
+      // Rollover: refresh in the background and keep sending the old JWT, still valid until its own exp.
+      if (t >= current.refreshAt) exchange().catch(() => {})
+      return current.token
+    }
+    return abortable(exchange(), signal)
+  }
+
   return {
-    async getToken({ signal } = {}) {
-      if (revoked) throw revoked
-      const t = now()
-      if (current && t < current.expiresAt) {
-        // Rollover: refresh in the background and keep sending the old JWT, still valid until its own exp.
-        if (t >= current.refreshAt) exchange().catch(() => {})
-        return current.token
-      }
-      return abortable(exchange(), signal)
-    },
-    async renewToken(staleToken, { signal } = {}) {
-      if (revoked) throw revoked
-      // Another caller already renewed: no second exchange.
-      if (current && current.token !== staleToken && now() < current.expiresAt) return current.token
+    getToken,
+    // Forget the stale token only: when another caller already renewed it, the current one is simply returned.
+    renewToken(staleToken, options) {
       if (current?.token === staleToken) current = undefined
-      return abortable(exchange(), signal)
+      return getToken(options)
     },
-    revoke,
+    revoke(error) {
+      revoked = error
+    },
   }
 }

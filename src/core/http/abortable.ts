@@ -8,10 +8,9 @@ export const abortable = <T>(promise: Promise<T>, signal?: AbortSignal | null): 
   signal
     ? new Promise((resolve, reject) => {
         const abort = () => reject(new AbortedError({ cause: signal.reason }))
+        // Abort listeners run synchronously inside `abort()`, so an abort always settles this before `promise` can.
         if (signal.aborted) abort()
-        signal.addEventListener('abort', abort)
-        promise
-          .then(resolve, (error) => (signal.aborted ? abort() : reject(error)))
-          .finally(() => signal.removeEventListener('abort', abort))
+        else signal.addEventListener('abort', abort)
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort))
       })
     : promise

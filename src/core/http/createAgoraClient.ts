@@ -1,11 +1,4 @@
-import { AgoraAuthError } from '../errors/AgoraAuthError.js'
-import {
-  AbortedError,
-  InvalidResponseError,
-  NetworkError,
-  TokenRevokedError,
-  UnauthorizedError,
-} from '../errors/errors.js'
+import { InvalidResponseError, NetworkError, TokenRevokedError, UnauthorizedError } from '../errors/errors.js'
 import { abortable } from './abortable.js'
 import { errorFromResponseInfo, parseRetryAfter, readErrorResponse } from './readErrorResponse.js'
 import type { TokenSource } from './types.js'
@@ -70,6 +63,15 @@ export type AgoraClient = {
 // 401 reasons a new token cannot fix: the credential is gone, or the token is fine but not allowed this route.
 const finalReasons = ['token_revoked', 'missing_claim', 'User disabled', 'JWT scope does not match route']
 
+/** `promise`, with a failure to get any answer as `NetworkError` and an abort as `AbortedError`. */
+const network = <T>(promise: Promise<T>, signal: AbortSignal | null | undefined) =>
+  abortable(
+    promise.catch((cause) => {
+      throw new NetworkError({ cause })
+    }),
+    signal,
+  )
+
 /**
  * An HTTP client for an Agora API that sends the bearer token only where it belongs and re-authenticates once.
  * @example
@@ -77,20 +79,17 @@ const finalReasons = ['token_revoked', 'missing_claim', 'User disabled', 'JWT sc
  * const proposals = await agora.request<Page<Proposal>>('proposals', { params: { limit: 10 } })
  */
 export function createAgoraClient(parameters: CreateAgoraClientParameters): AgoraClient {
-  const { tokenSource, retry = {} } = parameters
-  const { count = 2, delay = 1000, maxDelay = 30_000 } = retry
+  const { tokenSource, retry: { count = 2, delay = 1000, maxDelay = 30_000 } = {} } = parameters
   const publicRoutes = (parameters.publicRoutes ?? defaultPublicRoutes).map((r) => r.replace(/^\/+|\/+$/g, ''))
   const send: typeof fetch = parameters.fetch ?? ((input, init) => fetch(input, init))
-  const base = new URL(parameters.baseUrl)
-  base.search = base.hash = ''
-  if (!base.pathname.endsWith('/')) base.pathname += '/'
+  // Without query and hash, and ending in exactly one `/`, so that relative paths resolve below it.
+  const base = new URL(parameters.baseUrl.replace(/\/*([?#].*)?$/s, '/'))
 
+  // A Request names its URL in `.url`; a string or URL stringifies to it.
   const resolve = (input: string | URL | Request) => {
     try {
-      return new URL(typeof input === 'string' ? input : 'url' in input ? input.url : input.href, base)
-    } catch {
-      return undefined
-    }
+      return new URL((input as Request).url ?? `${input}`, base)
+    } catch {}
   }
   // The WHATWG parser has already lowered the host, dropped default ports and resolved `..`, `%2e%2e` and `\`;
   // comparing the serialised href then checks scheme, host, port, absence of credentials and path prefix at once.
@@ -100,20 +99,13 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
     const path = url.pathname.slice(base.pathname.length).replace(/\/+$/, '')
     return !publicRoutes.some((r) => (r.endsWith('/*') ? path.startsWith(r.slice(0, -1)) : path === r))
   }
-  const fail = (error: unknown, signal: AbortSignal | null | undefined) => {
-    throw error instanceof AgoraAuthError
-      ? error
-      : signal?.aborted
-        ? new AbortedError({ cause: error })
-        : new NetworkError({ cause: error })
-  }
 
   async function agoraFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const url = resolve(input)
-    const isRequest = typeof input === 'object' && 'url' in input
-    const signal = init?.signal ?? (isRequest ? input.signal : undefined)
+    const isRequest = input instanceof Request
+    const signal = init?.signal ?? (input as Partial<Request>).signal
     // Outside the API: exactly what the caller asked for, untouched, and never our token.
-    if (!inside(url)) return send(isRequest || !url ? input : url, init).catch((e) => fail(e, signal))
+    if (!inside(url)) return network(send(isRequest || !url ? input : url, init), signal)
     // A Request or a stream body can be read once: keep an unsent master and send a clone on each attempt.
     // Other bodies (string, Blob, FormData, …) are simply passed again, which is cheaper.
     const master = isRequest || init?.body instanceof ReadableStream ? new Request(isRequest ? input : url, init) : undefined
@@ -126,62 +118,56 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
     if (token === null) throw new UnauthorizedError('There is no session: sign in first.')
     let renewed = false
     let attempt = 0
+    let timer: ReturnType<typeof setTimeout> | undefined
     for (;;) {
-      const copy = master?.clone()
-      const sent = copy?.headers ?? new Headers(headers)
+      // Set on the master before cloning, or on a fresh copy per attempt (`send` may keep the init it was given).
+      const sent = master ? headers : new Headers(headers)
       if (token) sent.set('authorization', `Bearer ${token}`)
-      const response = await abortable(send(copy ?? url, copy ? undefined : { ...init, headers: sent }), signal).catch((e) =>
-        fail(e, signal),
-      )
-      if (response.status === 401 && token && tokenSource) {
+      const response = await network(send(master?.clone() ?? url, master ? undefined : { ...init, headers: sent }), signal)
+      // What to wait for before the next attempt; none: this response is the answer.
+      let next: Promise<unknown> | undefined
+      if (response.status === 401 && token) {
         const info = await readErrorResponse(response.clone())
-        if (info.reason === 'token_revoked') tokenSource.revoke?.(new TokenRevokedError(info))
+        if (info.reason === 'token_revoked') tokenSource!.revoke?.(new TokenRevokedError(info))
         // One renewal per request: a 401 on a fresh token is final, never a loop.
-        if (renewed || finalReasons.includes(info.reason ?? '')) return response
-        renewed = true
-        void response.body?.cancel()
-        token = await abortable(tokenSource.renewToken(token, { signal }), signal)
-        continue
-      }
-      if (response.status === 429 && attempt < count) {
-        const after = parseRetryAfter(response.headers.get('retry-after'))
-        const ms = after === undefined ? Math.min(delay * 2 ** attempt, maxDelay) : after * 1000
-        if (ms <= maxDelay) {
-          attempt++
-          void response.body?.cancel()
-          let timer: ReturnType<typeof setTimeout> | undefined
-          await abortable(new Promise((r) => (timer = setTimeout(r, ms))), signal).finally(() => clearTimeout(timer))
-          continue
+        if (!renewed && !finalReasons.includes(info.reason!)) {
+          renewed = true
+          next = tokenSource!.renewToken(token, { signal }).then((t) => (token = t))
         }
+      } else if (response.status === 429 && attempt++ < count) {
+        const after = parseRetryAfter(response.headers.get('retry-after'))
+        // Without Retry-After: delay, 2 × delay, … up to maxDelay; a longer Retry-After is not waited for.
+        const ms = after === undefined ? Math.min(delay * 2 ** (attempt - 1), maxDelay) : after * 1000
+        if (ms <= maxDelay) next = new Promise((r) => (timer = setTimeout(r, ms)))
       }
-      return response
+      if (!next) return response
+      void response.body?.cancel()
+      // An abort also clears a pending 429 timer, so it does not keep a process alive.
+      await abortable(next, signal).finally(() => clearTimeout(timer))
     }
   }
 
-  async function request<T>(path: string, options: AgoraRequestOptions = {}): Promise<T> {
-    const { params, body, ...init } = options
+  async function request<T>(path: string, { params, body, ...options }: AgoraRequestOptions = {}): Promise<T> {
+    const init: RequestInit = options
     // Paths are always below the base: `/proposals` means `{base}proposals`, not the origin's root.
     const url = new URL(path.replace(/^\/+/, ''), base)
     for (const [key, value] of Object.entries(params ?? {}))
       if (value != null) url.searchParams.append(key, String(value))
-    const headers = new Headers(init.headers)
+    const headers = (init.headers = new Headers(init.headers))
     if (!headers.has('accept')) headers.set('accept', 'application/json')
-    if (body !== undefined) headers.set('content-type', 'application/json')
-    const response = await agoraFetch(url, {
-      ...init,
-      headers,
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    })
+    if (body !== undefined) {
+      headers.set('content-type', 'application/json')
+      init.body = JSON.stringify(body)
+    }
+    const response = await agoraFetch(url, init)
     if (!response.ok) throw errorFromResponseInfo(await readErrorResponse(response))
-    const text = await response.text().catch((e) => fail(e, init.signal))
-    if (!text) return undefined as T
+    const text = await network(response.text(), init.signal)
     try {
-      return JSON.parse(text) as T
+      return text ? JSON.parse(text) : (undefined as T)
     } catch (cause) {
-      const requestId = response.headers.get('request-id') ?? undefined
       throw new InvalidResponseError(undefined, {
         status: response.status,
-        ...(requestId && { requestId }),
+        requestId: response.headers.get('request-id') ?? undefined,
         cause,
       })
     }

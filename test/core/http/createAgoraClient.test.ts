@@ -109,6 +109,14 @@ describe('createAgoraClient: where the token goes', () => {
     expect(calls).toMatchObject({ get: 0, renew: [] })
   })
 
+  it('normalises the base: no query or hash, exactly one trailing slash', async () => {
+    for (const suffix of ['', '/', '//', '?x=1', '/#top', '//?a=/b#c'])
+      expect(createAgoraClient({ baseUrl: `${base}${suffix}` }).baseUrl).toBe(`${base}/`)
+    const agora = createAgoraClient({ baseUrl: `${base}/?debug=1`, tokenSource: fakeSource().source })
+    await agora.request('proposals')
+    expect(server.received.map((r) => [r.path, r.authorization])).toEqual([['/api/v1/proposals', 'Bearer t1']])
+  })
+
   it('without a token source nothing is authenticated', async () => {
     const agora = createAgoraClient({ baseUrl: base })
     await agora.request('proposals')
