@@ -24,7 +24,8 @@ const browserDeps = [
   '@tanstack/react-query',
 ]
 
-const browser = { enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' as const }] }
+// A fresh object per project: Vitest writes the project's name into each instance.
+const browser = () => ({ enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' as const }] })
 
 export default defineConfig({
   test: {
@@ -43,14 +44,14 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}', 'test/react/**/*.test.{ts,tsx}'],
-          browser: { ...browser, commands: agoraServerCommands },
+          browser: { ...browser(), commands: agoraServerCommands },
         },
       },
       {
         // Every story is a test: rendered in Chromium with its play function, against the demo's local servers.
         plugins: [storybookTest({ configDir: '.storybook' })],
         optimizeDeps: { include: [...browserDeps, 'storybook/test'] },
-        test: { name: 'storybook', browser },
+        test: { name: 'storybook', browser: browser() },
       },
     ],
   },

@@ -17,10 +17,11 @@ const left = (ms: number) => {
  */
 export function SessionBadge({ className, ...props }: SessionBadgeProps) {
   const { session } = useSession()
-  const [now, setNow] = useState(Date.now)
+  // The clock is read at render (a clock kept in state would be as old as the mount); the tick re-renders.
+  const [, tick] = useState(0)
   useEffect(() => {
     if (!session) return
-    const timer = setInterval(() => setNow(Date.now()), 30_000)
+    const timer = setInterval(() => tick((n) => n + 1), 30_000)
     return () => clearInterval(timer)
   }, [session])
   if (!session) return null
@@ -32,7 +33,9 @@ export function SessionBadge({ className, ...props }: SessionBadgeProps) {
           <li key={role}>{role}</li>
         ))}
       </ul>
-      <time dateTime={new Date(session.expiresAt).toISOString()}>expires in {left(session.expiresAt - now)}</time>
+      <time dateTime={new Date(session.expiresAt).toISOString()} suppressHydrationWarning>
+        expires in {left(session.expiresAt - Date.now())}
+      </time>
     </section>
   )
 }
