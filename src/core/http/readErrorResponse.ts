@@ -18,38 +18,28 @@ export type ErrorResponseInfo = {
 /** Seconds to wait from a `Retry-After` header (delta-seconds or an HTTP date); undefined when absent or garbage. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined
-  const trimmed = value.trim()
-  if (/^\d+$/.test(trimmed)) return Number(trimmed)
-  const date = Date.parse(trimmed)
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000))
+  const seconds = /^\s*\d+\s*$/.test(value) ? Number(value) : Math.max(0, Math.ceil((Date.parse(value) - now) / 1000))
+  return Number.isNaN(seconds) ? undefined : seconds
 }
 
 /**
  * Reads an error response once, as text first (contract A sends plain text under a JSON content type), then
- * picks the reason from `{message}`, `{code, context.reason}` or the text itself.
+ * picks the reason from `{context.reason}`, `{code}`, `{message}` or the text itself. Absent fields are undefined.
  */
 export async function readErrorResponse(response: Response): Promise<ErrorResponseInfo> {
-  let text = ''
+  const text = await response.text().catch(() => '')
+  let reason: string | undefined
   try {
-    text = await response.text()
-  } catch {}
-  let reason: string | undefined = text.trim().slice(0, 300) || undefined
-  try {
-    const body = JSON.parse(text) as unknown
-    if (body && typeof body === 'object') {
-      const { message, code, context } = body as Record<string, unknown>
-      const contextReason = context && typeof context === 'object' ? (context as Record<string, unknown>).reason : undefined
-      const picked = [contextReason, code, message].find((value) => typeof value === 'string')
-      if (typeof picked === 'string') reason = picked
-    }
-  } catch {}
-  const info: ErrorResponseInfo = { status: response.status }
-  if (reason !== undefined) info.reason = reason
-  const requestId = response.headers.get('request-id') ?? response.headers.get('x-request-id')
-  if (requestId) info.requestId = requestId
-  const retryAfter = parseRetryAfter(response.headers.get('retry-after'))
-  if (retryAfter !== undefined) info.retryAfter = retryAfter
-  return info
+    const body = JSON.parse(text)
+    reason = [body.context?.reason, body.code, body.message].find((value): value is string => typeof value === 'string')
+  } catch {} // not JSON, or JSON null
+  const { status, headers } = response
+  return {
+    status,
+    reason: reason ?? (text.trim().slice(0, 300) || undefined),
+    requestId: headers.get('request-id') || headers.get('x-request-id') || undefined,
+    retryAfter: parseRetryAfter(headers.get('retry-after')),
+  }
 }
 
 /** The typed error for an HTTP failure: 401 → Unauthorized (or TokenRevoked), 403 → Forbidden, 429 → RateLimited. */

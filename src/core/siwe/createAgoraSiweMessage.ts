@@ -30,23 +30,23 @@ export type CreateAgoraSiweMessageParameters = {
  * Builds the EIP-4361 message the Agora server accepts.
  * @example const message = createAgoraSiweMessage({ baseUrl, address, chainId: 10, nonce })
  */
-export function createAgoraSiweMessage(p: CreateAgoraSiweMessageParameters): string {
-  const ttl = p.expirationTime ?? 600
+export function createAgoraSiweMessage({
+  baseUrl,
+  expirationTime: ttl = 600,
+  issuedAt = new Date(),
+  ...rest
+}: CreateAgoraSiweMessageParameters): string {
   if (!(ttl > 0 && ttl <= 600)) throw new TypeError('expirationTime must be in (0, 600] seconds')
-  const url = new URL(p.baseUrl)
-  const issuedAt = p.issuedAt ?? new Date()
+  const url = new URL(baseUrl)
+  // The rest (nonce, chainId, notBefore, resources, requestId) passes through as viem names it.
   return createSiweMessage({
-    address: getAddress(p.address),
-    chainId: p.chainId,
-    domain: p.domain ?? url.host,
-    uri: p.uri ?? url.origin,
-    nonce: p.nonce,
+    ...rest,
+    address: getAddress(rest.address),
+    domain: rest.domain ?? url.host,
+    uri: rest.uri ?? url.origin,
     version: '1',
-    statement: p.statement ?? AGORA_SIWE_STATEMENT,
+    statement: rest.statement ?? AGORA_SIWE_STATEMENT,
     issuedAt,
-    expirationTime: new Date(issuedAt.getTime() + ttl * 1000),
-    notBefore: p.notBefore,
-    resources: p.resources,
-    requestId: p.requestId,
+    expirationTime: new Date(+issuedAt + ttl * 1000),
   })
 }
