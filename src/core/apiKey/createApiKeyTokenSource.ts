@@ -30,14 +30,13 @@ export type CreateApiKeyTokenSourceParameters = {
  * const agora = createAgoraClient({ baseUrl: 'https://api.agora.example/v0', tokenSource })
  */
 export function createApiKeyTokenSource(parameters: CreateApiKeyTokenSourceParameters): TokenSource {
-  const { apiKey, refreshMargin = 60_000, now = Date.now, fetch, retry } = parameters
+  const { apiKey, refreshMargin = 60_000, now = Date.now } = parameters
   if (!parameters.dangerouslyAllowBrowser && (typeof window !== 'undefined' || typeof document !== 'undefined'))
-    throw new TypeError(
-      'createApiKeyTokenSource does not run in a browser: an API key in a bundle is public. Exchange it on a server, or pass dangerouslyAllowBrowser: true.',
-    )
+    throw new TypeError('An API key in a browser bundle is public: exchange it on a server, or pass dangerouslyAllowBrowser: true.')
   if (!apiKey) throw new TypeError('createApiKeyTokenSource needs an apiKey.')
-  // The exchange is an ordinary Agora request: typed errors, Request-Id, and 429 waits come with the client.
-  const http = createAgoraClient({ baseUrl: parameters.baseUrl, fetch, retry })
+  // The exchange is an ordinary Agora request: typed errors, Request-Id, and 429 waits come with the client, which
+  // takes `baseUrl`, `fetch` and `retry` from these parameters (no token source: the key is sent by hand).
+  const http = createAgoraClient(parameters)
   let current: { token: string; refreshAt: number; expiresAt: number } | undefined
   let exchanging: Promise<string> | undefined
   let revoked: AgoraAuthError | undefined
@@ -49,25 +48,27 @@ export function createApiKeyTokenSource(parameters: CreateApiKeyTokenSourceParam
         method: 'POST',
         headers: { authorization: `Bearer ${apiKey}` },
       })
-      .then((body) => {
-        // Revoked while the exchange was in flight: its token must not be handed out.
-        if (revoked) throw revoked
-        const token = body?.sessionJwt
-        let exp: unknown
-        try {
-          exp = decodeJwtPayload(token!).exp
-        } catch {}
-        if (typeof exp !== 'number') throw new InvalidResponseError('The exchange answered no session JWT with an exp.')
-        const t = now()
-        const expiresAt = exp * 1000
-        // Halfway through a lifetime shorter than twice the margin, so a short TTL does not refresh on every call.
-        current = { token: token!, expiresAt, refreshAt: Math.max(expiresAt - refreshMargin, (t + expiresAt) / 2) }
-        return token!
-      })
-      .catch((error: unknown) => {
-        if (error instanceof TokenRevokedError) revoked = error
-        throw error
-      })
+      .then(
+        (body) => {
+          // Revoked while the exchange was in flight: its token must not be handed out.
+          if (revoked) throw revoked
+          const token = body?.sessionJwt as string
+          let exp: unknown
+          try {
+            exp = decodeJwtPayload(token).exp
+          } catch {}
+          if (typeof exp !== 'number') throw new InvalidResponseError('The exchange answered no session JWT with an exp.')
+          const t = now()
+          const expiresAt = exp * 1000
+          // Halfway through a lifetime shorter than twice the margin, so a short TTL does not refresh on every call.
+          current = { token, expiresAt, refreshAt: Math.max(expiresAt - refreshMargin, (t + expiresAt) / 2) }
+          return token
+        },
+        (error: unknown) => {
+          if (error instanceof TokenRevokedError) revoked = error
+          throw error
+        },
+      )
       .finally(() => {
         exchanging = undefined
       }))
