@@ -120,10 +120,9 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
     let attempt = 0
     let timer: ReturnType<typeof setTimeout> | undefined
     for (;;) {
-      // Set on the master before cloning, or on a fresh copy per attempt (`send` may keep the init it was given).
-      const sent = master ? headers : new Headers(headers)
-      if (token) sent.set('authorization', `Bearer ${token}`)
-      const response = await network(send(master?.clone() ?? url, master ? undefined : { ...init, headers: sent }), signal)
+      // On the master before cloning it, or on the headers sent with `init` (the token only changes between attempts).
+      if (token) headers.set('authorization', `Bearer ${token}`)
+      const response = await network(send(master?.clone() ?? url, master ? undefined : { ...init, headers }), signal)
       // What to wait for before the next attempt; none: this response is the answer.
       let next: Promise<unknown> | undefined
       if (response.status === 401 && token) {
