@@ -146,19 +146,16 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
     }
   }
 
-  async function request<T>(path: string, { params, body, ...options }: AgoraRequestOptions = {}): Promise<T> {
-    const init: RequestInit = options
+  async function request<T>(path: string, { params, body, ...init }: AgoraRequestOptions = {}): Promise<T> {
     // Paths are always below the base: `/proposals` means `{base}proposals`, not the origin's root.
     const url = new URL(path.replace(/^\/+/, ''), base)
     for (const [key, value] of Object.entries(params ?? {}))
       if (value != null) url.searchParams.append(key, String(value))
-    const headers = (init.headers = new Headers(init.headers))
+    const headers = new Headers(init.headers)
     if (!headers.has('accept')) headers.set('accept', 'application/json')
-    if (body !== undefined) {
-      headers.set('content-type', 'application/json')
-      init.body = JSON.stringify(body)
-    }
-    const response = await agoraFetch(url, init)
+    if (body !== undefined) headers.set('content-type', 'application/json')
+    // JSON.stringify(undefined) is undefined: no body.
+    const response = await agoraFetch(url, { ...init, headers, body: JSON.stringify(body) })
     if (!response.ok) throw errorFromResponseInfo(await readErrorResponse(response))
     const text = await network(response.text(), init.signal)
     try {
