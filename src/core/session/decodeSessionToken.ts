@@ -26,9 +26,9 @@ export function decodeSessionToken(token: string, { now = Date.now() }: DecodeSe
     token,
     address: getAddress(sub) as Address,
     chainId: Number.isSafeInteger(chainId) && chainId > 0 ? chainId : undefined,
-    roles: parseRoles(typeof scope === 'string' ? scope : undefined),
+    roles: parseRoles(scope), // a scope that is not a string gives no roles
     claims,
-    issuedAt: typeof iat === 'number' && Number.isFinite(iat) ? iat * 1000 : undefined,
+    issuedAt: Number.isFinite(iat) ? (iat as number) * 1000 : undefined, // Number.isFinite does not coerce
     expiresAt,
   }
 }

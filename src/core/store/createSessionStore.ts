@@ -83,9 +83,9 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
   // `p.account` is applied on first use, not here: creating the store must not touch storage (StrictMode creates
   // it twice). The first getSnapshot comes before any subscriber, so applying it there notifies no one mid-render.
   let initialAccount = p.account
-  // Bumped whenever the account changes or the session ends: a sign-in started before must not be adopted.
-  let epoch = 0
-  let abortReason = ''
+  // Replaced whenever the account changes or the session ends: work started under an older one must not be
+  // adopted. It carries why it was replaced, for the AbortedError of a sign-in it cut short.
+  let epoch: { reason?: string } = {}
   let inflight: Promise<Session> | undefined
   let stopSync: (() => void) | undefined
 
@@ -94,7 +94,7 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
   const fits = (a: { address: string; chainId?: number | undefined }, b: Account, anyChain?: boolean) =>
     same(a.address, b.address) && (anyChain || a.chainId === b.chainId || chainChangePolicy === 'keep')
   /** The session in `token` if it is good for `acc` (for any account without one) for `skew` ms more. */
-  const decode = (token: string | null, acc?: Account, skew = 0) => {
+  const decode = (token: string | null | undefined, acc?: Account, skew = 0) => {
     try {
       const session = decodeSessionToken(token as string, { now: now() + skew })
       // A token without a chain claim is good on any chain.
@@ -102,10 +102,8 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
     } catch {}
   }
   // The account is not known yet: whether the initial session is its own is checked in setAccount.
-  const initialSession = p.initialSession ? decode(p.initialSession) : undefined
-  const serverState: SessionState = initialSession
-    ? { status: 'authenticated', session: initialSession, error: null }
-    : { status: 'loading', session: null, error: null }
+  const initialSession = decode(p.initialSession)
+  const serverState: SessionState = { status: initialSession ? 'authenticated' : 'loading', session: initialSession ?? null, error: null }
   let state = serverState
 
   const set = (status: SessionState['status'], session: Session | null = null, error: AgoraAuthError | null = null) => {
@@ -122,8 +120,7 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
     p.onSignOut?.()
   }
   const cancel = (reason: string) => {
-    epoch++
-    abortReason = reason
+    epoch = { reason }
     inflight = undefined
   }
 
@@ -176,7 +173,7 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
     const { address, chainId } = acc
     // After every wait: the account changed or the session ended meanwhile → this sign-in is void.
     const check = <T>(value: T) => {
-      if (e !== epoch) throw new AbortedError({ reason: abortReason })
+      if (e !== epoch) throw new AbortedError({ reason: epoch.reason })
       return value
     }
     set('authenticating', state.session)

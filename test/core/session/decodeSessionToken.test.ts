@@ -39,6 +39,12 @@ describe('decodeSessionToken', () => {
     expect(session.issuedAt).toBeUndefined()
   })
 
+  it('ignores a scope or iat of the wrong type instead of coercing it', () => {
+    const claims = { sub: getAddress(address), exp: iat + 100, scope: ['badgeholder'], iat: String(iat), siwe: { chainId: 'ten' } }
+    const session = decodeSessionToken(`${b64({ alg: 'HS256' })}.${b64(claims)}.sig`, { now })
+    expect(session).toMatchObject({ roles: [], issuedAt: undefined, chainId: undefined, expiresAt: (iat + 100) * 1000 })
+  })
+
   it('says SessionExpiredError once exp has passed', async () => {
     const token = await signToken({ address, iat, ttl: 60 })
     expect(() => decodeSessionToken(token, { now: (iat + 60) * 1000 })).toThrow(SessionExpiredError)
