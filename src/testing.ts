@@ -8,3 +8,5 @@ export type {
   LocalWalletReturnType,
 } from './testing/localWallet.js'
 export { DEMO_ACCOUNTS, demoRolesFor } from './testing/demoAccounts.js'
+export { localWagmiConfig } from './testing/localWagmiConfig.js'
+export type { LocalWagmiConfigParameters } from './testing/localWagmiConfig.js'

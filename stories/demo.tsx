@@ -3,12 +3,12 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react'
 import type { Hex } from 'viem'
 import { generatePrivateKey } from 'viem/accounts'
-import { optimism } from 'viem/chains'
-import { createConfig, http, WagmiProvider } from 'wagmi'
+import { WagmiProvider } from 'wagmi'
 import type { DemoServerName } from '../.storybook/demoServers.js'
 import { AgoraAuthProvider, type AgoraAuthProviderProps } from '../src/react/AgoraAuthProvider.js'
 import { DEMO_ACCOUNTS } from '../src/testing/demoAccounts.js'
-import { type LocalWalletParameters, type LocalWalletReturnType, localWallet } from '../src/testing/localWallet.js'
+import type { LocalWalletParameters } from '../src/testing/localWallet.js'
+import { localWagmiConfig } from '../src/testing/localWagmiConfig.js'
 
 /** What a story sets in `parameters.agora`. */
 export type DemoParameters = {
@@ -30,15 +30,7 @@ export function makeDemo(parameters: DemoParameters = {}) {
   for (const key of Object.keys(localStorage)) if (key.startsWith('agora-auth:')) localStorage.removeItem(key)
   const server = parameters.server ?? 'main'
   const privateKey: Hex = parameters.account ? DEMO_ACCOUNTS[parameters.account].privateKey : generatePrivateKey()
-  const wallet = localWallet({ privateKey, chainId: optimism.id, authorized: true, ...parameters.wallet })
-  const config = createConfig({
-    chains: [optimism],
-    connectors: [wallet],
-    // No RPC is ever called: the local wallet signs offline, and agora-auth needs no chain reads.
-    transports: { [optimism.id]: http('http://127.0.0.1:9/unused') },
-    storage: null,
-    multiInjectedProviderDiscovery: false,
-  })
+  const { wallet, config } = localWagmiConfig({ privateKey, authorized: true, ...parameters.wallet })
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   return { wallet, config, queryClient, server, baseUrl: `${location.origin}/${server}/api/v1` }
 }
@@ -79,5 +71,3 @@ export function WalletPanel({ children }: { children?: ReactNode }) {
     </aside>
   )
 }
-
-export type { LocalWalletReturnType }

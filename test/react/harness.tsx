@@ -4,27 +4,21 @@ import { type ReactNode, StrictMode } from 'react'
 import { generatePrivateKey } from 'viem/accounts'
 import { base, optimism } from 'viem/chains'
 import { commands } from 'vitest/browser'
-import { createConfig, http, WagmiProvider } from 'wagmi'
+import { WagmiProvider } from 'wagmi'
 import { connect } from 'wagmi/actions'
 import { AgoraAuthProvider, type AgoraAuthProviderProps } from '../../src/react/AgoraAuthProvider.js'
-import { localWallet, type LocalWalletParameters } from '../../src/testing/localWallet.js'
+import type { LocalWalletParameters } from '../../src/testing/localWallet.js'
+import { localWagmiConfig } from '../../src/testing/localWagmiConfig.js'
 
 export const apiBase = async () => (await commands.agoraServer()).apiBase
 
 /** Requests the local Agora server saw since the last call, without CORS preflights. */
 export const serverRequests = () => commands.agoraServerRequests()
 
-/** A wagmi config around a local wallet: no RPC is ever called (the transport exists only to satisfy wagmi). */
+/** A wagmi config around a local wallet (offline), and a way to connect it as a user would. */
 export function makeWagmi(wallet: Partial<LocalWalletParameters> = {}) {
-  const connector = localWallet({ privateKey: generatePrivateKey(), chainId: optimism.id, ...wallet })
-  const config = createConfig({
-    chains: [optimism, base],
-    connectors: [connector],
-    transports: { [optimism.id]: http('http://127.0.0.1:9/never'), [base.id]: http('http://127.0.0.1:9/never') },
-    storage: null,
-    multiInjectedProviderDiscovery: false,
-  })
-  return { wallet: connector, config, connect: () => act(() => connect(config, { connector: config.connectors[0]! })) }
+  const local = localWagmiConfig({ privateKey: generatePrivateKey(), wagmiChains: [optimism, base], ...wallet })
+  return { ...local, connect: () => act(() => connect(local.config, { connector: local.config.connectors[0]! })) }
 }
 
 export type RenderAgoraOptions = {

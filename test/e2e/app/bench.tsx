@@ -4,12 +4,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { flushSync } from 'react-dom'
-import { optimism } from 'viem/chains'
 import { generatePrivateKey } from 'viem/accounts'
-import { createConfig, http, WagmiProvider } from 'wagmi'
+import { WagmiProvider } from 'wagmi'
 import { connect } from 'wagmi/actions'
 import { AgoraAuthProvider, SignedIn, useHasRole, useRoles, useSession, useSignIn } from '../../../src/index.js'
-import { localWallet } from '../../../src/testing.js'
+import { localWagmiConfig } from '../../../src/testing.js'
 
 const renders: Record<string, number> = {}
 const counted = (name: string, node: ReactNode) => {
@@ -43,14 +42,7 @@ window.fetch = (input, init) => {
 }
 
 async function page(privateKey: `0x${string}`) {
-  const wallet = localWallet({ privateKey, chainId: optimism.id, authorized: true })
-  const config = createConfig({
-    chains: [optimism],
-    connectors: [wallet],
-    transports: { [optimism.id]: http('http://127.0.0.1:9/unused') },
-    storage: null,
-    multiInjectedProviderDiscovery: false,
-  })
+  const { wallet, config } = localWagmiConfig({ privateKey, authorized: true })
   const container = document.body.appendChild(document.createElement('div'))
   const root = createRoot(container)
   let status = ''

@@ -3,12 +3,11 @@
 // agora-auth's cross-tab sync (test/e2e/crossTab.test.ts).
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { createRoot } from 'react-dom/client'
-import { optimism } from 'viem/chains'
-import { createConfig, http, WagmiProvider } from 'wagmi'
+import { WagmiProvider } from 'wagmi'
 import { AgoraAuthProvider, SessionBadge, SignInButton, useSession } from '../../../src/index.js'
 import '../../../src/styles.css'
 import '../../../stories/demo.css'
-import { DEMO_ACCOUNTS, localWallet } from '../../../src/testing.js'
+import { DEMO_ACCOUNTS, localWagmiConfig } from '../../../src/testing.js'
 import { DemoProviders, makeDemo } from '../../../stories/demo.js'
 import { DemoApp } from '../../../stories/DemoApp.js'
 
@@ -18,14 +17,7 @@ function Status() {
 }
 
 function TabPage() {
-  const wallet = localWallet({ privateKey: DEMO_ACCOUNTS.badgeholder.privateKey, chainId: optimism.id, authorized: true })
-  const config = createConfig({
-    chains: [optimism],
-    connectors: [wallet],
-    transports: { [optimism.id]: http('http://127.0.0.1:9/unused') },
-    storage: null,
-    multiInjectedProviderDiscovery: false,
-  })
+  const { config } = localWagmiConfig({ privateKey: DEMO_ACCOUNTS.badgeholder.privateKey, authorized: true })
   return (
     <WagmiProvider config={config}>
       <QueryClientProvider client={new QueryClient()}>
