@@ -3,21 +3,7 @@
 // them (errors, roles, types). Everything else, and all Node-only code, is in agora-auth/core.
 export { AgoraAuthError } from './core/errors/AgoraAuthError.js'
 export type { AgoraAuthErrorCode, AgoraAuthErrorParameters } from './core/errors/AgoraAuthError.js'
-export {
-  AbortedError,
-  ForbiddenError,
-  HttpError,
-  InvalidResponseError,
-  InvalidTokenError,
-  NetworkError,
-  NoWalletError,
-  RateLimitedError,
-  SessionExpiredError,
-  TokenRevokedError,
-  UnauthorizedError,
-  UserRejectedError,
-  VerificationFailedError,
-} from './core/errors/errors.js'
+export * from './core/errors/errors.js'
 export type { AgoraClient, AgoraRequestOptions } from './core/http/createAgoraClient.js'
 export { hasRole } from './core/session/hasRole.js'
 export type { HasRoleOptions } from './core/session/hasRole.js'
