@@ -61,7 +61,7 @@ export type AgoraClient = {
 }
 
 // 401 reasons a new token cannot fix: the credential is gone, or the token is fine but not allowed this route.
-const finalReasons = ['token_revoked', 'missing_claim', 'User disabled', 'JWT scope does not match route']
+const finalReasons: readonly (string | undefined)[] = ['token_revoked', 'missing_claim', 'User disabled', 'JWT scope does not match route']
 
 /** `promise`, with a failure to get any answer as `NetworkError` and an abort as `AbortedError`. */
 const network = <T>(promise: Promise<T>, signal: AbortSignal | null | undefined) =>
@@ -129,7 +129,7 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
         const info = await readErrorResponse(response.clone())
         if (info.reason === 'token_revoked') tokenSource!.revoke?.(new TokenRevokedError(info))
         // One renewal per request: a 401 on a fresh token is final, never a loop.
-        if (!renewed && !finalReasons.includes(info.reason!)) {
+        if (!renewed && !finalReasons.includes(info.reason)) {
           renewed = true
           next = tokenSource!.renewToken(token, { signal }).then((t) => (token = t))
         }

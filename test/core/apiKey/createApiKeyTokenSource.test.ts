@@ -302,6 +302,22 @@ describe('createApiKeyTokenSource', () => {
     await expect(source.getToken()).rejects.toBeInstanceOf(InvalidResponseError)
   })
 
+  it('a session JWT without exp, or unsigned, → InvalidResponseError (nothing cached)', async () => {
+    const server = v0Server()
+    const noExp = await new SignJWT({ sub: '0xabc' }).setProtectedHeader({ alg: 'RS256' }).sign(keys.privateKey)
+    const [, payload] = (await new SignJWT({ exp: 2_000_000_000 }).setProtectedHeader({ alg: 'RS256' }).sign(keys.privateKey)).split('.')
+    const unsigned = `${btoa('{"alg":"none"}').replace(/=+$/, '')}.${payload}.`
+    server.state.script.push(
+      () => Response.json({ sessionJwt: noExp }),
+      () => Response.json({ sessionJwt: unsigned }),
+    )
+    const source = createApiKeyTokenSource({ baseUrl: BASE, apiKey: KEY, fetch: server.fetch })
+    await expect(source.getToken()).rejects.toBeInstanceOf(InvalidResponseError)
+    await expect(source.getToken()).rejects.toBeInstanceOf(InvalidResponseError)
+    expect(serial((await source.getToken())!)).toBe(1) // the next, proper answer is taken
+    expect(server.state.exchanges).toBe(3)
+  })
+
   it("a caller's abort leaves the shared exchange running for the others", async () => {
     const server = v0Server()
     const source = createApiKeyTokenSource({ baseUrl: BASE, apiKey: KEY, fetch: server.fetch })
