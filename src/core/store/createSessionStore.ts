@@ -93,7 +93,7 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
   // The same wallet account: same address, and same chain unless chainChangePolicy is 'keep' (or `anyChain`).
   const fits = (a: { address: string; chainId?: number | undefined }, b: Account, anyChain?: boolean) =>
     same(a.address, b.address) && (anyChain || a.chainId === b.chainId || chainChangePolicy === 'keep')
-  /** The session in `token` if it is good for `acc` (for any account without one) for `skew` ms more. */
+  /** The session in `token` if it is good for `acc` (for any account without one) for `skew` ms more; else undefined. */
   const decode = (token: string | null | undefined, acc?: Account, skew = 0) => {
     try {
       const session = decodeSessionToken(token as string, { now: now() + skew })
@@ -126,11 +126,9 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
 
   const store = () => (storage ??= resolveStorage(p.storage))
   // Storage is best effort: a full or blocked storage must never break signing in.
-  const write = (acc: Account, token?: string) => {
-    try {
-      Promise.resolve(token ? store().set(key(acc), token) : store().remove(key(acc))).catch(() => {})
-    } catch {}
-  }
+  // (An async function, so that a throw and a rejection alike are caught; the call itself still runs synchronously.)
+  const write = (acc: Account, token?: string) =>
+    void (async () => (token ? store().set(key(acc), token) : store().remove(key(acc))))().catch(() => {})
 
   const restore = (acc: Account) => {
     const e = epoch
@@ -215,9 +213,12 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
         if (signal?.aborted) throw error
       })
   }
-  const fresh = () => {
+  // After settling: the current token unless it is `stale` or within clockSkew of exp, else a new sign-in's.
+  const freshToken = async (stale: string | undefined, signal?: AbortSignal) => {
     const { session } = state
-    return session && session.expiresAt - clockSkew > now() ? session : undefined
+    return session && session.token !== stale && session.expiresAt - clockSkew > now()
+      ? session.token
+      : (await signIn({ signal })).token
   }
 
   const end = (error: AgoraAuthError | null) => {
@@ -260,13 +261,11 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
     revoke: end,
     async getToken({ signal } = {}) {
       await settle(signal)
-      if (state.status !== 'authenticated') return null
-      return fresh()?.token ?? (await signIn({ signal })).token
+      return state.status === 'authenticated' ? freshToken(undefined, signal) : null
     },
     async renewToken(staleToken, { signal } = {}) {
       await settle(signal)
-      const session = fresh()
-      return session && session.token !== staleToken ? session.token : (await signIn({ signal })).token
+      return freshToken(staleToken, signal)
     },
     destroy() {
       cancel('destroyed')
