@@ -7,8 +7,7 @@ import type { Session } from '../session/types.js'
 import { type CreateAgoraSiweMessageParameters, createAgoraSiweMessage } from '../siwe/createAgoraSiweMessage.js'
 import { getNonce } from '../siwe/getNonce.js'
 import { verifySiwe } from '../siwe/verifySiwe.js'
-import { resolveStorage, storageKey } from './storage.js'
-import { postToTabs, watchTabs } from './sync.js'
+import { createMemoryStorage } from './createMemoryStorage.js'
 import type { Account, SessionState, SignMessageFn, StorageAdapter, SyncMessage } from './types.js'
 
 export type CreateSessionStoreParameters = {
@@ -75,6 +74,8 @@ const isRejection = (error: unknown, depth = 0): boolean => {
 export function createSessionStore(p: CreateSessionStoreParameters): SessionStore {
   const { baseUrl, clockSkew = 30_000, now = Date.now, chainChangePolicy = 'signOut' } = p
   const sync = p.sync !== false
+  // The BroadcastChannel's name, and the prefix of every storage key (the storage-event fallback reads keys back).
+  const name = `agora-auth:${baseUrl}`
   const listeners = new Set<() => void>()
   // One-shot wake-ups for `settle`, called on the next state change.
   const waiters: (() => void)[] = []
@@ -89,12 +90,12 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
   let inflight: Promise<Session> | undefined
   let stopSync: (() => void) | undefined
 
-  const key = (acc: Account) => storageKey(baseUrl, acc.address, acc.chainId)
+  const key = (acc: Account) => `${name}:${acc.address.toLowerCase()}:${acc.chainId}`
   // The same wallet account: same address, and same chain unless chainChangePolicy is 'keep' (or `anyChain`).
   const fits = (a: { address: string; chainId?: number | undefined }, b: Account, anyChain?: boolean) =>
     same(a.address, b.address) && (anyChain || a.chainId === b.chainId || chainChangePolicy === 'keep')
   /** The session in `token` if it is good for `acc` (for any account without one) for `skew` ms more; else undefined. */
-  const decode = (token: string | null | undefined, acc?: Account, skew = 0) => {
+  const decode = (token: unknown, acc?: Account, skew = 0) => {
     try {
       const session = decodeSessionToken(token as string, { now: now() + skew })
       // A token without a chain claim is good on any chain.
@@ -124,28 +125,53 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
     inflight = undefined
   }
 
-  const store = () => (storage ??= resolveStorage(p.storage))
-  // Storage is best effort: a full or blocked storage must never break signing in.
-  // (An async function, so that a throw and a rejection alike are caught; the call itself still runs synchronously.)
-  const write = (acc: Account, token?: string) =>
-    void (async () => (token ? store().set(key(acc), token) : store().remove(key(acc))))().catch(() => {})
+  // Web storage where the runtime has it (touching it can throw: blocked, or a ReferenceError in Node), else memory.
+  const open = (option = p.storage ?? 'local'): StorageAdapter => {
+    if (typeof option === 'object') return option
+    try {
+      const web = option !== 'memory' && (option === 'session' ? sessionStorage : localStorage)
+      if (web) return { get: (k) => web.getItem(k), set: (k, v) => web.setItem(k, v), remove: (k) => web.removeItem(k) }
+    } catch {}
+    return createMemoryStorage()
+  }
+  // Storage is best effort: a full or blocked storage must never break signing in (a failed read reads as nothing).
+  const io = (acc: Account, op: keyof StorageAdapter, token = '') => {
+    try {
+      return (storage ??= open())[op](key(acc), token)
+    } catch {}
+  }
+  const write = (acc: Account, token?: string) => void io(acc, token ? 'set' : 'remove', token)
 
   const restore = (acc: Account) => {
-    const e = epoch
-    const adopt = (token: string | null) => {
-      const session = decode(token, acc, clockSkew)
-      if (token && !session) write(acc) // expired, malformed or foreign: never trusted, never kept
-      set(session ? 'authenticated' : 'unauthenticated', session)
-    }
-    let value: ReturnType<StorageAdapter['get']> = null
+    const token = io(acc, 'get')
+    const session = decode(token, acc, clockSkew)
+    if (token && !session) write(acc) // expired, malformed or foreign: never trusted, never kept
+    set(session ? 'authenticated' : 'unauthenticated', session)
+  }
+
+  // Tells the other tabs; a short-lived channel, because this tab may not be listening at the moment.
+  const post = (message: SyncMessage) => {
     try {
-      value = store().get(key(acc))
+      if (!sync) return
+      const tabs = new BroadcastChannel(name)
+      tabs.postMessage(message)
+      tabs.close()
+    } catch {} // no BroadcastChannel: the storage event of the write carries it instead
+  }
+  // Listens to the other tabs: BroadcastChannel, else the `storage` event (whose key names address and chain).
+  const watch = () => {
+    try {
+      const tabs = new BroadcastChannel(name)
+      tabs.onmessage = ({ data }: MessageEvent) => data && typeof data === 'object' && onTab(data as SyncMessage)
+      return () => tabs.close()
     } catch {}
-    if (typeof value === 'string' || !value) return adopt(value)
-    set('loading')
-    // Adopted only if nothing happened meanwhile (another account, a sign-in).
-    const settled = (token: string | null) => e === epoch && state.status === 'loading' && adopt(token)
-    value.then(settled, () => settled(null))
+    const onStorage = ({ key: k, newValue }: StorageEvent) => {
+      if (!k?.startsWith(`${name}:`)) return
+      const [address = '', chainId] = k.slice(name.length + 1).split(':')
+      onTab(newValue ? { type: 'signIn', token: newValue } : { type: 'signOut', address, chainId: Number(chainId) })
+    }
+    globalThis.addEventListener?.('storage', onStorage)
+    return () => globalThis.removeEventListener?.('storage', onStorage)
   }
 
   const setAccount = (next: Account | null) => {
@@ -184,7 +210,7 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
       if (!same(session.address, address)) throw new InvalidTokenError('The token is for another account.')
       write(acc, token)
       signedIn(session)
-      if (sync) postToTabs(baseUrl, { type: 'signIn', token })
+      post({ type: 'signIn', token })
       return session
     } catch (cause) {
       const error =
@@ -205,7 +231,7 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
     return abortable(inflight, signal)
   }
 
-  // Waits for a sign-in in flight or a restore from async storage; only the caller's own abort is an error here.
+  // Waits for a sign-in in flight or for the account to be known; only the caller's own abort is an error here.
   const settle = async (signal?: AbortSignal) => {
     ready()
     while (inflight || state.status === 'loading')
@@ -226,7 +252,7 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
     cancel('signed_out')
     if (account) {
       write(account)
-      if (sync) postToTabs(baseUrl, { type: 'signOut', address: account.address, chainId: account.chainId })
+      post({ type: 'signOut', address: account.address, chainId: account.chainId })
     }
     signedOut(error)
   }
@@ -249,7 +275,7 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
     subscribe(listener) {
       ready()
       listeners.add(listener)
-      if (listeners.size === 1 && sync) stopSync = watchTabs(baseUrl, onTab)
+      if (listeners.size === 1 && sync) stopSync = watch()
       return () => {
         if (listeners.delete(listener) && !listeners.size) stopSync = void stopSync?.()
       }

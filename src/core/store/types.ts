@@ -18,11 +18,14 @@ export type Account = { address: Address; chainId: number }
 /** Signs an EIP-4361 message with the wallet; rejects with an EIP-1193 4001 error when the user declines. */
 export type SignMessageFn = (args: { message: string; address: Address; chainId: number }) => Promise<Hex>
 
-/** Where tokens are persisted; web `Storage`-like but may be async (IndexedDB, React Native, a cookie bridge). */
+/**
+ * Where tokens are persisted; synchronous like web `Storage`, so a restored session is there on the first render.
+ * (An async store such as IndexedDB can be mirrored into memory by the app and handed over through this.)
+ */
 export type StorageAdapter = {
-  get(key: string): string | null | Promise<string | null>
-  set(key: string, value: string): void | Promise<void>
-  remove(key: string): void | Promise<void>
+  get(key: string): string | null
+  set(key: string, value: string): void
+  remove(key: string): void
 }
 
 /** What tabs tell each other over `BroadcastChannel('agora-auth:' + baseUrl)`. */
