@@ -1,7 +1,6 @@
 import type { Hex } from 'viem'
-import { VerificationFailedError } from '../errors/errors.js'
-import { errorFromResponseInfo } from '../http/readErrorResponse.js'
-import { agoraFetch } from './agoraFetch.js'
+import { InvalidResponseError, UnauthorizedError, VerificationFailedError } from '../errors/errors.js'
+import { createAgoraClient } from '../http/createAgoraClient.js'
 
 export type VerifySiweParameters = {
   baseUrl: string
@@ -16,15 +15,20 @@ export type VerifySiweParameters = {
  * Sends a signed SIWE message to `POST {baseUrl}/auth/verify` and returns the session JWT.
  * @example const token = await verifySiwe({ baseUrl, message, signature })
  */
-export function verifySiwe({ baseUrl, message, signature, fetch, signal }: VerifySiweParameters): Promise<string> {
-  return agoraFetch(
-    baseUrl,
-    '/auth/verify',
-    { fetch, signal, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, signature }) },
-    // Current servers answer {access_token, token_type, expires_in}; older docs show {token}.
-    (body) => body.access_token ?? body.token,
-    'The server sent no token.',
+export async function verifySiwe({ baseUrl, message, signature, fetch, signal }: VerifySiweParameters): Promise<string> {
+  let body: { access_token?: unknown; token?: unknown } | null
+  try {
+    body = await createAgoraClient({ baseUrl, fetch, retry: { count: 0 } }).request('auth/verify', {
+      method: 'POST',
+      body: { message, signature },
+      signal,
+    })
+  } catch (error) {
     // A 401 here is the server refusing the signed message, not a missing session.
-    (info) => (info.status === 401 ? new VerificationFailedError(info) : errorFromResponseInfo(info)),
-  )
+    throw error instanceof UnauthorizedError ? new VerificationFailedError(error) : error
+  }
+  // Current servers answer {access_token, token_type, expires_in}; older docs show {token}.
+  const token = body?.access_token ?? body?.token
+  if (typeof token === 'string' && token) return token
+  throw new InvalidResponseError('The server sent no token.')
 }
