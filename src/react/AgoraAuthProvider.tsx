@@ -2,7 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useEffect, useMemo, useRef } from 'react'
 import { useConfig, type Config } from 'wagmi'
-import { getConnection, signMessage, watchConnection, type GetConnectionReturnType } from 'wagmi/actions'
+import { getConnection, signMessage, watchConnection } from 'wagmi/actions'
 import { createAgoraClient, type CreateAgoraClientParameters } from '../core/http/createAgoraClient.js'
 import { createSessionStore, type CreateSessionStoreParameters } from '../core/store/createSessionStore.js'
 import { AgoraAuthContext } from './context.js'
@@ -26,64 +26,51 @@ export const agoraQueryKey = 'agora-auth'
  * @example <AgoraAuthProvider baseUrl="https://vote.optimism.io/api/v1"><App /></AgoraAuthProvider>
  */
 export function AgoraAuthProvider({ children, config: configProp, ...options }: AgoraAuthProviderProps) {
-  const contextConfig = useConfig()
+  const config = useConfig({ config: configProp })
   const queryClient = useQueryClient()
-  const config = configProp ?? contextConfig
   // The latest callbacks, so changing them does not make a new store (and a new session).
   const latest = useRef(options)
   latest.current = options
-  const { baseUrl } = options
 
   // Creating a store is free of side effects, so StrictMode's double call costs nothing.
-  const store = useMemo(
-    () =>
-      createSessionStore({
-        ...latest.current,
-        signMessage: ({ message, address }) => signMessage(config, { message, account: address }),
-        onSignIn: (session) => latest.current.onSignIn?.(session),
-        onSignOut: () => latest.current.onSignOut?.(),
-      }),
-    [baseUrl, config],
-  )
-
-  const client = useMemo(
-    () => createAgoraClient({ baseUrl, tokenSource: store, fetch: options.fetch, publicRoutes: options.publicRoutes, retry: options.retry }),
-    [store],
-  )
-
-  // Cached authenticated data belongs to the account that fetched it: drop it when that account's session ends.
-  // (Keys carry the subject, so the next account never reads it in the meantime.)
-  useEffect(() => {
-    let subject = store.getSnapshot().session?.address
-    return store.subscribe(() => {
-      const previous = subject
-      subject = store.getSnapshot().session?.address
-      if (previous && previous !== subject)
-        queryClient.removeQueries({ predicate: ({ queryKey: k }) => k[0] === agoraQueryKey && k[1] === baseUrl && k[4] === previous })
+  const value = useMemo(() => {
+    const store = createSessionStore({
+      ...latest.current,
+      signMessage: ({ message, address }) => signMessage(config, { message, account: address }),
+      onSignIn: (session) => latest.current.onSignIn?.(session),
+      onSignOut: () => latest.current.onSignOut?.(),
     })
-  }, [store, queryClient, baseUrl])
+    return { store, client: createAgoraClient({ ...latest.current, tokenSource: store }) }
+  }, [options.baseUrl, config])
 
   useEffect(() => {
-    const sync = (connection: GetConnectionReturnType) => {
-      if (connection.status === 'connected')
-        store.setAccount({ address: connection.address, chainId: connection.chainId })
-      else if (connection.status === 'disconnected') store.setAccount(null)
-      // 'connecting' and 'reconnecting' decide nothing: the account is not known yet.
-    }
+    const { store, client } = value
+    // Cached authenticated data belongs to the account that fetched it (key[4]): drop it when that account's
+    // session ends. (Keys carry the subject, so the next account never reads it in the meantime.)
+    const off = store.subscribe(() => {
+      const subject = store.getSnapshot().session?.address
+      queryClient.removeQueries({
+        queryKey: [agoraQueryKey, client.baseUrl],
+        predicate: ({ queryKey: k }) => !!k[4] && k[4] !== subject,
+      })
+    })
     // wagmi's own listener runs synchronously with the account change, before any React render, so no request
-    // can pick up account A's token once the wallet says B.
-    const unwatch = watchConnection(config, { onChange: sync })
-    const initial = getConnection(config)
-    // At mount, "disconnected" may only mean wagmi has not begun reconnecting (SSR configs start it a tick later).
-    let timer: ReturnType<typeof setTimeout> | undefined
-    if (initial.status === 'disconnected') timer = setTimeout(() => sync(getConnection(config)))
-    else sync(initial)
+    // can pick up account A's token once the wallet says B. 'connecting' and 'reconnecting' decide nothing.
+    const sync = (atMount?: boolean) => {
+      const { status, address, chainId } = getConnection(config)
+      if (status === 'connected') store.setAccount({ address, chainId })
+      // At mount, "disconnected" may only mean wagmi has not begun reconnecting (SSR configs start it a tick later).
+      else if (status === 'disconnected' && !atMount) store.setAccount(null)
+    }
+    const unwatch = watchConnection(config, { onChange: () => sync() })
+    sync(true)
+    const timer = setTimeout(sync)
     return () => {
+      off()
       unwatch()
       clearTimeout(timer)
     }
-  }, [config, store])
+  }, [value, queryClient, config])
 
-  const value = useMemo(() => ({ store, client, baseUrl }), [store, client, baseUrl])
   return <AgoraAuthContext.Provider value={value}>{children}</AgoraAuthContext.Provider>
 }

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { act, renderHook, waitFor } from '@testing-library/react'
+import { act, render, renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
@@ -9,6 +9,7 @@ import { useConnection, WagmiProvider } from 'wagmi'
 import { UserRejectedError } from '../../src/core/errors/errors.js'
 import type { SessionState } from '../../src/core/store/types.js'
 import { AgoraAuthProvider } from '../../src/react/AgoraAuthProvider.js'
+import { SignedIn } from '../../src/react/components/SignedIn.js'
 import { useAgoraAuthContext } from '../../src/react/context.js'
 import { useHasRole } from '../../src/react/hooks/useHasRole.js'
 import { useRoles } from '../../src/react/hooks/useRoles.js'
@@ -219,10 +220,12 @@ describe('AgoraAuthProvider', () => {
     expect(roleRenders).toBe(afterSignIn)
   })
 
-  it('a hook outside the provider throws an error that names the provider', () => {
+  it('a hook or component outside the provider throws an error that names the provider', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
-    expect(() => renderHook(() => useSession())).toThrow('useSession must be used within <AgoraAuthProvider>.')
-    expect(() => renderHook(() => useHasRole('citizen'))).toThrow('useHasRole must be used within <AgoraAuthProvider>.')
+    const message = 'agora-auth: hooks and components must be used within <AgoraAuthProvider>.'
+    expect(() => renderHook(() => useSession())).toThrow(message)
+    expect(() => renderHook(() => useHasRole('citizen'))).toThrow(message)
+    expect(() => render(<SignedIn>hidden</SignedIn>)).toThrow(message)
     spy.mockRestore()
   })
 
@@ -277,5 +280,5 @@ function HarnessProviders({ wagmi, children }: { wagmi: ReturnType<typeof makeWa
 }
 
 function useSessionStoreForTest() {
-  return useAgoraAuthContext('test').store
+  return useAgoraAuthContext().store
 }

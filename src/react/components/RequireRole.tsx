@@ -1,9 +1,8 @@
 'use client'
 import type { ReactNode } from 'react'
-import type { HasRoleOptions } from '../../core/session/hasRole.js'
+import { hasRole, type HasRoleOptions } from '../../core/session/hasRole.js'
 import type { Role } from '../../core/session/types.js'
-import { useHasRole } from '../hooks/useHasRole.js'
-import { useSessionSelector } from '../hooks/useSessionSelector.js'
+import { useSessionSelector } from '../context.js'
 import type { GateProps } from './SignedIn.js'
 
 export type RequireRoleProps = GateProps &
@@ -19,7 +18,7 @@ export type RequireRoleProps = GateProps &
  * @example <RequireRole role="badgeholder" fallback={<p>Badgeholders only</p>}><Ballot /></RequireRole>
  */
 export function RequireRole({ role, mode, children, fallback = null, loading = null }: RequireRoleProps) {
-  const allowed = useHasRole(role, { mode })
-  const unknown = useSessionSelector('RequireRole', (state) => state.status === 'loading')
-  return unknown ? loading : allowed ? children : fallback
+  // null: not known yet.
+  const allowed = useSessionSelector((s) => (s.status === 'loading' ? null : hasRole(s.session?.roles, role, { mode })))
+  return allowed === null ? loading : allowed ? children : fallback
 }

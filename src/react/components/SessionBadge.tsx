@@ -1,40 +1,30 @@
 'use client'
-import { type HTMLAttributes, useEffect, useState } from 'react'
-import { useSession } from '../hooks/useSession.js'
+import type { HTMLAttributes } from 'react'
+import { useSessionSelector } from '../context.js'
 
 export type SessionBadgeProps = HTMLAttributes<HTMLElement>
 
-const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`
-const left = (ms: number) => {
-  const minutes = Math.max(0, Math.floor(ms / 60_000))
-  return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`
-}
-
 /**
- * The signed-in address, its roles and the time until the session expires; nothing while signed out.
- * Unstyled: style `.agora-session-badge` and its parts.
+ * The signed-in address, its roles and the time until the session expires (as of the render); nothing while
+ * signed out. Unstyled: style `.agora-session-badge` and its parts.
  * @example <SessionBadge />
  */
 export function SessionBadge({ className, ...props }: SessionBadgeProps) {
-  const { session } = useSession()
-  // The clock is read at render (a clock kept in state would be as old as the mount); the tick re-renders.
-  const [, tick] = useState(0)
-  useEffect(() => {
-    if (!session) return
-    const timer = setInterval(() => tick((n) => n + 1), 30_000)
-    return () => clearInterval(timer)
-  }, [session])
+  const session = useSessionSelector((state) => state.session)
   if (!session) return null
+  const { address, expiresAt } = session
+  // The clock is read at render, so the figure is right whenever the badge renders.
+  const minutes = Math.max(0, Math.floor((expiresAt - Date.now()) / 60_000))
   return (
     <section {...props} className={className ? `agora-session-badge ${className}` : 'agora-session-badge'} aria-label="Session">
-      <span title={session.address}>{short(session.address)}</span>
+      <span title={address}>{`${address.slice(0, 6)}…${address.slice(-4)}`}</span>
       <ul aria-label="Roles">
         {session.roles.map((role) => (
           <li key={role}>{role}</li>
         ))}
       </ul>
-      <time dateTime={new Date(session.expiresAt).toISOString()} suppressHydrationWarning>
-        expires in {left(session.expiresAt - Date.now())}
+      <time dateTime={new Date(expiresAt).toISOString()} suppressHydrationWarning>
+        expires in {minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60}` : minutes} min
       </time>
     </section>
   )

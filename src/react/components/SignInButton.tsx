@@ -1,10 +1,8 @@
 'use client'
-import { type ButtonHTMLAttributes, useState } from 'react'
-import { useConfig } from 'wagmi'
-import { connect, getConnection } from 'wagmi/actions'
-import type { AgoraAuthError } from '../../core/errors/AgoraAuthError.js'
-import { useSession } from '../hooks/useSession.js'
-import { useSessionStore } from '../hooks/useSessionSelector.js'
+import type { ButtonHTMLAttributes } from 'react'
+import { useConfig, useConnect } from 'wagmi'
+import { getConnection } from 'wagmi/actions'
+import { useAgoraAuthContext, useSessionSelector } from '../context.js'
 
 export type SignInButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'onClick' | 'children'> & {
   /** Index of the wagmi connector to connect with when no wallet is connected; default 0. */
@@ -21,36 +19,26 @@ export type SignInButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'o
  */
 export function SignInButton({ connector = 0, labels, className, ...props }: SignInButtonProps) {
   const config = useConfig()
-  const store = useSessionStore('SignInButton')
-  const { status, error } = useSession()
-  const [connectError, setConnectError] = useState<unknown>(null)
-  const [connecting, setConnecting] = useState(false)
+  // wagmi's connect mutation: its pending state and error are the connecting step's.
+  const connect = useConnect()
+  const { store } = useAgoraAuthContext()
+  const { status, error } = useSessionSelector()
   const state =
-    connecting || status === 'authenticating' || status === 'loading'
+    connect.isPending || status === 'authenticating' || status === 'loading'
       ? 'pending'
       : status === 'authenticated'
         ? 'signedIn'
-        : error || connectError
+        : error || connect.error
           ? 'error'
           : 'idle'
-  const text = { idle: 'Sign in with Ethereum', pending: 'Check your wallet…', error: 'Try again', signedIn: 'Sign out', ...labels }
-  const problem = (error as AgoraAuthError | null)?.shortMessage ?? (connectError ? 'Could not connect the wallet.' : '')
 
   const onClick = async () => {
     if (state === 'signedIn') return store.signOut()
-    setConnectError(null)
+    connect.reset()
     try {
-      if (getConnection(config).status !== 'connected') {
-        setConnecting(true)
-        await connect(config, { connector: config.connectors[connector]! })
-      }
-    } catch (e) {
-      return setConnectError(e)
-    } finally {
-      setConnecting(false)
-    }
-    // The outcome, error included, is in the session state; nothing to catch twice.
-    store.signIn().catch(() => {})
+      if (getConnection(config).status !== 'connected') await connect.mutateAsync({ connector: config.connectors[connector]! })
+      await store.signIn()
+    } catch {} // the outcome, error included, is in the session state or the connect mutation
   }
 
   return (
@@ -64,11 +52,11 @@ export function SignInButton({ connector = 0, labels, className, ...props }: Sig
         aria-busy={state === 'pending'}
         onClick={onClick}
       >
-        {text[state]}
+        {{ idle: 'Sign in with Ethereum', pending: 'Check your wallet…', error: 'Try again', signedIn: 'Sign out', ...labels }[state]}
       </button>
       {state === 'error' && (
         <span role="alert" className="agora-sign-in-error">
-          {problem}
+          {error?.shortMessage ?? 'Could not connect the wallet.'}
         </span>
       )}
     </>

@@ -1,23 +1,24 @@
 'use client'
 import type { ReactNode } from 'react'
-import { useSessionSelector } from '../hooks/useSessionSelector.js'
+import type { SessionState } from '../../core/store/types.js'
+import { useSessionSelector } from '../context.js'
 
 export type GateProps = {
   children?: ReactNode
-  /** Rendered while the session is not known yet (wallet reconnecting, storage being read); default nothing. */
+  /** Rendered while the session is not known yet (wallet reconnecting); default nothing. */
   loading?: ReactNode
 }
 
-const signedIn = ({ status, session }: { status: string; session: unknown }) =>
-  status === 'loading' ? null : !!session
+// null while unknown, else whether there is a session; one boolean, so a new token re-renders nothing.
+const signedIn = ({ status, session }: SessionState) => (status === 'loading' ? null : !!session)
 
 /**
  * Renders its children only while signed in; `loading` while the session is unknown.
  * @example <SignedIn loading={<Spinner />}><Dashboard /></SignedIn>
  */
 export function SignedIn({ children, loading = null }: GateProps) {
-  const state = useSessionSelector('SignedIn', signedIn)
-  return state === null ? loading : state ? children : null
+  const state = useSessionSelector(signedIn)
+  return state === null ? loading : state && children
 }
 
 /**
@@ -25,6 +26,6 @@ export function SignedIn({ children, loading = null }: GateProps) {
  * @example <SignedOut><SignInButton /></SignedOut>
  */
 export function SignedOut({ children, loading = null }: GateProps) {
-  const state = useSessionSelector('SignedOut', signedIn)
-  return state === null ? loading : state ? null : children
+  const state = useSessionSelector(signedIn)
+  return state === null ? loading : !state && children
 }

@@ -7,5 +7,5 @@ import { useAgoraAuthContext } from '../context.js'
  * @example const { fetch } = useAgoraFetch(); const res = await fetch('proposals?limit=5')
  */
 export function useAgoraFetch(): AgoraClient {
-  return useAgoraAuthContext('useAgoraFetch').client
+  return useAgoraAuthContext().client
 }

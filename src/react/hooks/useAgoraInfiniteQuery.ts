@@ -30,7 +30,7 @@ export function useAgoraInfiniteQuery<T = unknown>(
   path: string,
   { params, enabled, placeholderData, ...options }: UseAgoraInfiniteQueryOptions<T> = {},
 ): UseInfiniteQueryResult<InfiniteData<AgoraPage<T>, number>, AgoraAuthError> {
-  const shared = useAgoraQueryOptions('useAgoraInfiniteQuery', path, params, enabled, placeholderData)
+  const shared = useAgoraQueryOptions(path, params, enabled, placeholderData)
   return useInfiniteQuery({
     ...options,
     ...(shared as Omit<typeof shared, 'client'>),

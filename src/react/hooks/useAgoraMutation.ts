@@ -16,7 +16,7 @@ export function useAgoraMutation<T = unknown, V = unknown>(
   path: string | ((variables: V) => string),
   { method = 'POST', ...options }: UseAgoraMutationOptions<T, V> = {},
 ): UseMutationResult<T, AgoraAuthError, V> {
-  const { client } = useAgoraAuthContext('useAgoraMutation')
+  const { client } = useAgoraAuthContext()
   return useMutation<T, AgoraAuthError, V>({
     ...options,
     mutationFn: (variables) =>

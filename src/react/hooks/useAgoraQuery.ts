@@ -17,7 +17,7 @@ export function useAgoraQuery<T = unknown>(
   path: string,
   { params, enabled, placeholderData, ...options }: UseAgoraQueryOptions<T> = {},
 ): UseQueryResult<T, AgoraAuthError> {
-  const shared = useAgoraQueryOptions('useAgoraQuery', path, params, enabled, placeholderData)
+  const shared = useAgoraQueryOptions(path, params, enabled, placeholderData)
   return useQuery<T, AgoraAuthError>({
     ...options,
     ...(shared as Omit<typeof shared, 'client'>),

@@ -1,8 +1,7 @@
 'use client'
 import type { Query } from '@tanstack/react-query'
 import { agoraQueryKey } from '../AgoraAuthProvider.js'
-import { useAgoraAuthContext } from '../context.js'
-import { useSessionSelector } from './useSessionSelector.js'
+import { useAgoraAuthContext, useSessionSelector } from '../context.js'
 
 export type AgoraParams = Record<string, string | number | boolean | null | undefined>
 
@@ -14,16 +13,15 @@ type Placeholder = unknown
  * another's cache), and `enabled` that holds protected routes back until there is a session.
  */
 export function useAgoraQueryOptions(
-  hook: string,
   path: string,
   params: AgoraParams | undefined,
   enabled: Enabled,
   placeholderData: Placeholder,
 ) {
-  const { client, baseUrl } = useAgoraAuthContext(hook)
+  const { client } = useAgoraAuthContext()
   const isProtected = client.isProtected(path.replace(/^\/+/, ''))
-  const subject = useSessionSelector(hook, (state) => (isProtected ? (state.session?.address ?? null) : null))
-  const queryKey = [agoraQueryKey, baseUrl, path, params ?? {}, subject] as const
+  const subject = useSessionSelector((state) => (isProtected ? (state.session?.address ?? null) : null))
+  const queryKey = [agoraQueryKey, client.baseUrl, path, params ?? {}, subject] as const
   const ready = !isProtected || subject !== null
   return {
     client,

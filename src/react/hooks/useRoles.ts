@@ -1,6 +1,6 @@
 'use client'
 import type { Role } from '../../core/session/types.js'
-import { sameItems, useSessionSelector } from './useSessionSelector.js'
+import { useSessionSelector } from '../context.js'
 
 const none: readonly Role[] = []
 
@@ -9,5 +9,9 @@ const none: readonly Role[] = []
  * @example const roles = useRoles() // ['reader:public', 'rf-demo-user']
  */
 export function useRoles(): readonly Role[] {
-  return useSessionSelector('useRoles', (state) => state.session?.roles ?? none, sameItems)
+  return useSessionSelector(
+    (state) => state.session?.roles ?? none,
+    // A new token with the same roles is the same list (roles never contain `;`, their separator in `scope`).
+    (a, b) => a.join(';') === b.join(';'),
+  )
 }

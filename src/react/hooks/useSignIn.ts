@@ -2,7 +2,7 @@
 import { useMutation } from '@tanstack/react-query'
 import type { AgoraAuthError } from '../../core/errors/AgoraAuthError.js'
 import type { Session } from '../../core/session/types.js'
-import { useSessionStore } from './useSessionSelector.js'
+import { useAgoraAuthContext } from '../context.js'
 
 export type UseSignInReturnType = {
   /** Starts a sign-in (one wallet prompt); errors land in `error`, never as an unhandled rejection. */
@@ -19,7 +19,7 @@ export type UseSignInReturnType = {
  * @example const { signIn, isPending, error } = useSignIn()
  */
 export function useSignIn(): UseSignInReturnType {
-  const store = useSessionStore('useSignIn')
+  const { store } = useAgoraAuthContext()
   const { mutate, mutateAsync, isPending, error, reset } = useMutation<Session, AgoraAuthError>({
     mutationFn: () => store.signIn(),
   })

@@ -1,10 +1,10 @@
 'use client'
-import { useSessionStore } from './useSessionSelector.js'
+import { useAgoraAuthContext } from '../context.js'
 
 /**
  * A function that signs out (client side: the Agora API keeps no server session).
  * @example const signOut = useSignOut(); <button onClick={signOut}>Sign out</button>
  */
 export function useSignOut(): () => void {
-  return useSessionStore('useSignOut').signOut
+  return useAgoraAuthContext().store.signOut
 }
