@@ -43,7 +43,7 @@ export const Rejected: Story = {
     const canvas = within(canvasElement)
     const { wallet } = loaded.demo as Demo
     await userEvent.click(await signInButton(canvas))
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('The user rejected the signature request.')
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('The signature was rejected.')
     await expect(canvas.getByTestId('status')).toHaveTextContent('unauthenticated')
     // The retry is the user's choice: accept this time.
     wallet.reject(false)

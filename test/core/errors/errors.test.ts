@@ -55,7 +55,7 @@ describe('error classes', () => {
 
   it('takes a more precise message where the class allows one, with or without details', () => {
     expect(new InvalidTokenError('The token names no account.').shortMessage).toBe('The token names no account.')
-    expect(new UnauthorizedError(undefined, { status: 401 })).toMatchObject({ shortMessage: 'The request was not authorized.', status: 401 })
+    expect(new UnauthorizedError(undefined, { status: 401 })).toMatchObject({ shortMessage: 'Not authorized.', status: 401 })
     expect(new InvalidResponseError('No JSON.', { status: 200 }).message).toBe('No JSON. (status 200)')
   })
 
