@@ -231,17 +231,19 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
     return abortable(inflight, signal)
   }
 
-  // Waits for a sign-in in flight or for the account to be known; only the caller's own abort is an error here.
-  const settle = async (signal?: AbortSignal) => {
+  /**
+   * getToken (`stale` null: none while signed out) and renewToken. First waits for a sign-in in flight or for the
+   * account to be known (only the caller's own abort is an error there); then the current token unless it is
+   * `stale` or within clockSkew of exp, else a new sign-in's.
+   */
+  const token = async (stale: string | null, { signal }: { signal?: AbortSignal } = {}) => {
     ready()
     while (inflight || state.status === 'loading')
       await abortable<unknown>(inflight ?? new Promise<void>((resolve) => waiters.push(resolve)), signal).catch((error) => {
         if (signal?.aborted) throw error
       })
-  }
-  // After settling: the current token unless it is `stale` or within clockSkew of exp, else a new sign-in's.
-  const freshToken = async (stale: string | undefined, signal?: AbortSignal) => {
     const { session } = state
+    if (stale === null && state.status !== 'authenticated') return null
     return session && session.token !== stale && session.expiresAt - clockSkew > now()
       ? session.token
       : (await signIn({ signal })).token
@@ -252,7 +254,7 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
     cancel('signed_out')
     if (account) {
       write(account)
-      post({ type: 'signOut', address: account.address, chainId: account.chainId })
+      post({ type: 'signOut', ...account })
     }
     signedOut(error)
   }
@@ -285,14 +287,8 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
     reauthenticate: signIn,
     signOut: () => end(null),
     revoke: end,
-    async getToken({ signal } = {}) {
-      await settle(signal)
-      return state.status === 'authenticated' ? freshToken(undefined, signal) : null
-    },
-    async renewToken(staleToken, { signal } = {}) {
-      await settle(signal)
-      return freshToken(staleToken, signal)
-    },
+    getToken: (options) => token(null, options),
+    renewToken: (staleToken, options) => token(staleToken, options) as Promise<string>,
     destroy() {
       cancel('destroyed')
       listeners.clear()
