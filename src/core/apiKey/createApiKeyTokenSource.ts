@@ -32,8 +32,8 @@ export type CreateApiKeyTokenSourceParameters = {
 export function createApiKeyTokenSource(parameters: CreateApiKeyTokenSourceParameters): TokenSource {
   const { apiKey, refreshMargin = 60_000, now = Date.now } = parameters
   if (!parameters.dangerouslyAllowBrowser && (typeof window !== 'undefined' || typeof document !== 'undefined'))
-    throw new TypeError('An API key in a browser bundle is public: exchange it on a server, or pass dangerouslyAllowBrowser: true.')
-  if (!apiKey) throw new TypeError('createApiKeyTokenSource needs an apiKey.')
+    throw new TypeError('An API key in a browser is public: use it on a server (or set dangerouslyAllowBrowser).')
+  if (!apiKey) throw new TypeError('apiKey is required.')
   // The exchange is an ordinary Agora request: typed errors, Request-Id, and 429 waits come with the client, which
   // takes `baseUrl`, `fetch` and `retry` from these parameters (no token source: the key is sent by hand).
   const http = createAgoraClient(parameters)
@@ -57,7 +57,7 @@ export function createApiKeyTokenSource(parameters: CreateApiKeyTokenSourceParam
           try {
             exp = decodeJwtPayload(token).exp
           } catch {}
-          if (typeof exp !== 'number') throw new InvalidResponseError('The exchange answered no session JWT with an exp.')
+          if (typeof exp !== 'number') throw new InvalidResponseError('No session JWT with an exp.')
           const t = now()
           const expiresAt = exp * 1000
           // Halfway through a lifetime shorter than twice the margin, so a short TTL does not refresh on every call.

@@ -115,7 +115,7 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
       tokenSource && isProtected(url) && !headers.has('authorization')
         ? await abortable(tokenSource.getToken({ signal }), signal)
         : undefined
-    if (token === null) throw new UnauthorizedError('There is no session: sign in first.')
+    if (token === null) throw new UnauthorizedError('Sign in first.')
     let renewed = false
     let attempt = 0
     let timer: ReturnType<typeof setTimeout> | undefined

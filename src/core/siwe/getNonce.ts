@@ -12,5 +12,5 @@ export async function getNonce({ baseUrl, fetch, signal }: GetNonceParameters): 
   const { nonce } = (await createAgoraClient({ baseUrl, fetch, retry: { count: 0 } }).request<{ nonce?: unknown } | null>('auth/nonce', { signal })) ?? {}
   // viem's message builder wants at least 8 alphanumerics; anything else would fail later and less clearly.
   if (typeof nonce === 'string' && /^[a-zA-Z0-9]{8,}$/.test(nonce)) return nonce
-  throw new InvalidResponseError('The server sent no usable nonce.')
+  throw new InvalidResponseError('No usable nonce.')
 }

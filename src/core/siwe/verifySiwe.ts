@@ -30,5 +30,5 @@ export async function verifySiwe({ baseUrl, message, signature, fetch, signal }:
   // Current servers answer {access_token, token_type, expires_in}; older docs show {token}.
   const token = body?.access_token ?? body?.token
   if (typeof token === 'string' && token) return token
-  throw new InvalidResponseError('The server sent no token.')
+  throw new InvalidResponseError('No token.')
 }
