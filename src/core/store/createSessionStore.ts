@@ -150,28 +150,23 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
   }
 
   // Tells the other tabs; a short-lived channel, because this tab may not be listening at the moment.
-  const post = (message: SyncMessage) => {
+  const post = (acc: Account, token?: string) => {
     try {
       if (!sync) return
       const tabs = new BroadcastChannel(name)
-      tabs.postMessage(message)
+      tabs.postMessage({ key: key(acc), newValue: token ?? null } satisfies SyncMessage)
       tabs.close()
     } catch {} // no BroadcastChannel: the storage event of the write carries it instead
   }
-  // Listens to the other tabs: BroadcastChannel, else the `storage` event (whose key names address and chain).
+  // Listens to the other tabs: BroadcastChannel, else the `storage` event, whose shape the messages share.
   const watch = () => {
     try {
       const tabs = new BroadcastChannel(name)
-      tabs.onmessage = ({ data }: MessageEvent) => data && typeof data === 'object' && onTab(data as SyncMessage)
+      tabs.onmessage = ({ data }: MessageEvent) => onTab(Object(data))
       return () => tabs.close()
     } catch {}
-    const onStorage = ({ key: k, newValue }: StorageEvent) => {
-      if (!k?.startsWith(`${name}:`)) return
-      const [address = '', chainId] = k.slice(name.length + 1).split(':')
-      onTab(newValue ? { type: 'signIn', token: newValue } : { type: 'signOut', address, chainId: Number(chainId) })
-    }
-    globalThis.addEventListener?.('storage', onStorage)
-    return () => globalThis.removeEventListener?.('storage', onStorage)
+    globalThis.addEventListener?.('storage', onTab)
+    return () => globalThis.removeEventListener?.('storage', onTab)
   }
 
   const setAccount = (next: Account | null) => {
@@ -210,7 +205,7 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
       if (!same(session.address, address)) throw new InvalidTokenError('The token is for another account.')
       write(acc, token)
       signedIn(session)
-      post({ type: 'signIn', token })
+      post(acc, token)
       return session
     } catch (cause) {
       const error =
@@ -254,17 +249,22 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
     cancel('signed_out')
     if (account) {
       write(account)
-      post({ type: 'signOut', ...account })
+      post(account)
     }
     signedOut(error)
   }
 
-  const onTab = (message: SyncMessage) => {
-    if (!account) return
-    if (message.type === 'signIn') {
-      const session = decode(message.token, account, clockSkew)
+  // An account's entry changed in another tab: `key` names the account (see `key`), `newValue` is its token, or
+  // null when it signed out. Anything else (another base URL, not an object) is ignored.
+  const onTab = ({ key: k, newValue }: { key?: unknown; newValue?: string | null }) => {
+    if (!account || typeof k !== 'string' || !k.startsWith(`${name}:`)) return
+    if (newValue) {
+      const session = decode(newValue, account, clockSkew)
       if (session && session.token !== state.session?.token) signedIn(session)
-    } else if (message.type === 'signOut' && state.session && fits(message, account)) signedOut()
+    } else {
+      const [address = '', chainId] = k.slice(name.length + 1).split(':')
+      if (state.session && fits({ address, chainId: Number(chainId) }, account)) signedOut()
+    }
   }
 
   const ready = () => {

@@ -28,7 +28,9 @@ export type StorageAdapter = {
   remove(key: string): void
 }
 
-/** What tabs tell each other over `BroadcastChannel('agora-auth:' + baseUrl)`. */
-export type SyncMessage =
-  | { type: 'signIn'; token: string }
-  | { type: 'signOut'; address: string; chainId: number }
+/**
+ * What tabs tell each other over `BroadcastChannel('agora-auth:' + baseUrl)`: the storage entry that changed, its
+ * key (`agora-auth:{baseUrl}:{address}:{chainId}`) and token, `null` for a sign-out. The shape of a `storage` event,
+ * so the fallback for runtimes without BroadcastChannel reads the same thing.
+ */
+export type SyncMessage = { key: string; newValue: string | null }

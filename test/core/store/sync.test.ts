@@ -52,18 +52,18 @@ describe('cross-tab sync', () => {
     const foreign = new BroadcastChannel(`agora-auth:${baseUrl}`)
     try {
       const adopted = nextState(two.store, (s) => s.status === 'authenticated')
-      foreign.postMessage({ type: 'signIn', token: await signToken({ address: bob.address }) })
-      foreign.postMessage({ type: 'signIn', token: 'garbage' })
+      foreign.postMessage({ key: keyOf(A), newValue: await signToken({ address: bob.address }) })
+      foreign.postMessage({ key: keyOf(A), newValue: 'garbage' })
       foreign.postMessage('not an object')
       // Messages arrive in order: the first adopted token is this one, so the ones before were ignored.
       const good = await signToken({ address: A.address })
-      foreign.postMessage({ type: 'signIn', token: good })
+      foreign.postMessage({ key: keyOf(A), newValue: good })
       expect((await adopted).session?.token).toBe(good)
 
       const changed = nextState(two.store, () => true)
-      foreign.postMessage({ type: 'signOut', address: B.address, chainId: B.chainId })
-      foreign.postMessage({ type: 'signOut', address: A.address, chainId: 1 })
-      foreign.postMessage({ type: 'signOut', address: A.address.toLowerCase(), chainId: A.chainId })
+      foreign.postMessage({ key: keyOf(B), newValue: null })
+      foreign.postMessage({ key: keyOf({ ...A, chainId: 1 }), newValue: null })
+      foreign.postMessage({ key: keyOf(A), newValue: null })
       expect(await changed).toMatchObject({ status: 'unauthenticated' })
     } finally {
       foreign.close()
