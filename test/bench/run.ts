@@ -1,6 +1,6 @@
-// `npm run bench`: size-limit has already printed the bundle sizes against their budgets; this runs every
-// runtime benchmark module in turn. Each prints its own figures and the budget it holds itself to, and the run
-// exits non-zero when a budget is missed, so a regression is seen, not only printed.
+// `npm run bench` (after a build): runs every benchmark module in turn — bundle sizes, the server, the client, the
+// React layer. Each prints its figures and the budget it holds itself to; every module runs even when an earlier
+// one misses, and the run exits non-zero when any budget is missed, so a regression is seen, not only printed.
 import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
