@@ -1,5 +1,12 @@
 import { AgoraAuthError } from '../errors/AgoraAuthError.js'
-import { AbortedError, InvalidTokenError, NoWalletError, UserRejectedError, VerificationFailedError } from '../errors/errors.js'
+import {
+  AbortedError,
+  InvalidTokenError,
+  NoWalletError,
+  UnauthorizedError,
+  UserRejectedError,
+  VerificationFailedError,
+} from '../errors/errors.js'
 import { abortable } from '../http/abortable.js'
 import type { TokenSource } from '../http/types.js'
 import { decodeSessionToken } from '../session/decodeSessionToken.js'
@@ -210,7 +217,12 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
     } catch (cause) {
       const error =
         cause instanceof AgoraAuthError ? cause : isRejection(cause) ? new UserRejectedError({ cause }) : new VerificationFailedError({ cause })
-      if (e === epoch) set(error instanceof UserRejectedError ? 'unauthenticated' : 'error', null, error)
+      if (e === epoch) {
+        // A failed re-authentication leaves no session: the stored token (expired, or refused by the server) must
+        // not come back on the next reload.
+        write(acc)
+        set(error instanceof UserRejectedError ? 'unauthenticated' : 'error', null, error)
+      }
       throw error
     }
   }
@@ -227,9 +239,10 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
   }
 
   /**
-   * getToken (`stale` null: none while signed out) and renewToken. First waits for a sign-in in flight or for the
-   * account to be known (only the caller's own abort is an error there); then the current token unless it is
-   * `stale` or within clockSkew of exp, else a new sign-in's.
+   * getToken (`stale` null) and renewToken. First waits for a sign-in in flight or for the account to be known
+   * (only the caller's own abort is an error there). Without a session: null for getToken, UnauthorizedError for
+   * renewToken — a late 401 must never prompt a user who signed out. Then the current token unless it is `stale`
+   * or within clockSkew of exp, else a new sign-in's.
    */
   const token = async (stale: string | null, { signal }: { signal?: AbortSignal } = {}) => {
     ready()
@@ -238,8 +251,11 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
         if (signal?.aborted) throw error
       })
     const { session } = state
-    if (stale === null && state.status !== 'authenticated') return null
-    return session && session.token !== stale && session.expiresAt - clockSkew > now()
+    if (!session) {
+      if (stale === null) return null
+      throw new UnauthorizedError('Sign in first.')
+    }
+    return session.token !== stale && session.expiresAt - clockSkew > now()
       ? session.token
       : (await signIn({ signal })).token
   }

@@ -6,6 +6,7 @@ import {
   InvalidTokenError,
   NoWalletError,
   TokenRevokedError,
+  UnauthorizedError,
   UserRejectedError,
   VerificationFailedError,
 } from '../../../src/core/errors/errors.js'
@@ -407,6 +408,38 @@ describe('TokenSource', () => {
     expect(signatures).toHaveLength(2)
     expect(await store.renewToken(t1)).toBe(t2)
     expect(signatures).toHaveLength(2)
+  })
+
+  it('renewToken after sign-out fails with UnauthorizedError and never prompts (a late 401)', async () => {
+    const { store, signatures } = setup()
+    store.setAccount(A)
+    const { token } = await store.signIn()
+    store.signOut()
+    await expect(store.renewToken(token)).rejects.toBeInstanceOf(UnauthorizedError)
+    expect(signatures).toHaveLength(1)
+    expect(store.getSnapshot().status).toBe('unauthenticated')
+  })
+
+  it('a rejected re-authentication forgets the stored token, so a reload does not bring it back', async () => {
+    const { store, inner } = setup()
+    store.setAccount(A)
+    const { token } = await store.signIn()
+    expect(inner.get(keyOf(A))).toBe(token)
+    // A reload: the token is restored, the server refuses it (a 401), and the user rejects the new signature.
+    const prompts = vi.fn()
+    const reloaded = setup({
+      storage: inner,
+      signMessage: async () => {
+        prompts()
+        throw new UserRejectedRequestError(new Error('rejected'))
+      },
+    }).store
+    reloaded.setAccount(A)
+    expect(reloaded.getSnapshot().session?.token).toBe(token)
+    await expect(reloaded.renewToken(token)).rejects.toBeInstanceOf(UserRejectedError)
+    expect(prompts).toHaveBeenCalledOnce()
+    expect(reloaded.getSnapshot().status).toBe('unauthenticated')
+    expect(inner.get(keyOf(A))).toBeNull()
   })
 
   it('revoke ends the session with the error in the snapshot', async () => {
