@@ -1,10 +1,10 @@
 // Benchmark: SIWE sign-in throughput of the local Agora server over loopback. The server runs in its own
 // process (the CLI, as users start it), N clients in this one: each gets a nonce, signs with a viem local
 // account and verifies. Bounded by a count and a time limit; any non-200 is an error and fails the budget.
-import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { createSiweMessage } from 'viem/siwe'
+import { startCli } from '../server/helpers.js'
 
 const CLIENTS = 8
 const MAX_SIGN_INS = 2000
@@ -20,19 +20,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 export async function run(): Promise<boolean> {
   const root = join(import.meta.dirname, '..', '..')
-  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'src', 'server', 'cli.ts'), 'start', '--port', '0', '--store', join(root, 'node_modules', '.cache', 'agora-bench-keys.json')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const { child, url } = await startCli(join(root, 'node_modules', '.cache', 'agora-bench-keys.json'), 'inherit')
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let output = ''
-      child.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString()
-        const found = /listening on (http:\/\/\S+)/.exec(output)
-        if (found) resolve(found[1]!)
-      })
-      child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
-    })
     const host = new URL(url).host
     const accounts = Array.from({ length: CLIENTS }, () => privateKeyToAccount(generatePrivateKey()))
     const sort = (values: number[]) => [...values].sort((a, b) => a - b)

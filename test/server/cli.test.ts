@@ -1,11 +1,11 @@
 // @vitest-environment node
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createAgoraServer, createFileApiKeyStore, hashApiKey, listen } from '../../src/server.js'
-import { newAccount } from './helpers.js'
+import { newAccount, startCli } from './helpers.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'agora-auth-cli-'))
 const store = join(dir, 'keys', 'api-keys.json')
@@ -67,18 +67,8 @@ describe('agora-auth-server CLI', { timeout: 30_000 }, () => {
   })
 
   it('start serves both contracts on the given port', async () => {
-    const child = spawn(TSX, [CLI, 'start', '--port', '0', '--store', store], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const { child, url } = await startCli(store)
     try {
-      // Real I/O: wait for the line that names the URL.
-      const url = await new Promise<string>((resolve, reject) => {
-        let output = ''
-        child.stdout!.on('data', (chunk: Buffer) => {
-          output += chunk.toString()
-          const found = /listening on (http:\/\/\S+)/.exec(output)
-          if (found) resolve(found[1]!)
-        })
-        child.once('exit', (code) => reject(new Error(`exited with ${code}`)))
-      })
       expect((await fetch(`${url}/api/v1/auth/nonce`)).status).toBe(200)
       expect((await fetch(`${url}/v0/metrics`)).status).toBe(200)
     } finally {

@@ -1,5 +1,8 @@
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
 import { generatePrivateKey, privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts'
 import { createSiweMessage } from 'viem/siwe'
+import { expect } from 'vitest'
 import { createAgoraServer, listen, type AgoraServer, type AgoraServerOptions } from '../../src/server.js'
 
 export const STATEMENT = 'Sign in to Agora with Ethereum'
@@ -77,3 +80,38 @@ export async function tokenFor(running: Running, account: PrivateKeyAccount = ne
 }
 
 export const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } })
+
+/**
+ * Starts the CLI (`agora-auth-server start --port 0`) in its own process with tsx and resolves once it names its
+ * URL (real I/O, so a real wait). The caller kills `child`.
+ */
+export async function startCli(store: string, stderr: 'pipe' | 'inherit' = 'pipe') {
+  const root = join(import.meta.dirname, '..', '..')
+  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'src', 'server', 'cli.ts'), 'start', '--port', '0', '--store', store], {
+    stdio: ['ignore', 'pipe', stderr],
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = ''
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      const found = /listening on (http:\/\/\S+)/.exec(output)
+      if (found) resolve(found[1]!)
+    })
+    child.once('exit', (code) => reject(new Error(`the CLI server exited with ${code}`)))
+  }).catch((error: unknown) => {
+    child.kill('SIGTERM')
+    throw error
+  })
+  return { child, url }
+}
+
+/** 50 concurrent verifies of one signed message: exactly one 200, and 49 "SIWE nonce already used." (any store). */
+export async function expectOneOfFiftyVerifies(running: Running) {
+  const account = newAccount()
+  const text = message({ host: running.host, address: account.address, nonce: await getNonce(running.url) })
+  const signature = await account.signMessage({ message: text })
+  const responses = await Promise.all(Array.from({ length: 50 }, () => postVerify(running.url, { message: text, signature })))
+  const bodies = await Promise.all(responses.map(async (r) => `${r.status} ${await r.text()}`))
+  expect(bodies.filter((b) => b.startsWith('200 '))).toHaveLength(1)
+  expect(bodies.filter((b) => b === '401 {"message":"SIWE nonce already used."}')).toHaveLength(49)
+}

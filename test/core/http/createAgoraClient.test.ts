@@ -392,7 +392,7 @@ describe('createAgoraClient: 429', () => {
 
 describe('createAgoraClient: aborts', () => {
   it('an already aborted signal sends nothing', async () => {
-    const { source, calls } = fakeSource()
+    const { source } = fakeSource()
     const agora = createAgoraClient({ baseUrl: base, tokenSource: source })
     const signal = AbortSignal.abort()
     await expect(agora.request('x', { signal })).rejects.toBeInstanceOf(AbortedError)
