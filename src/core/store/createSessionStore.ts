@@ -9,6 +9,7 @@ import {
 } from '../errors/errors.js'
 import { abortable } from '../http/abortable.js'
 import type { TokenSource } from '../http/types.js'
+import { decodeJwtPayload } from '../session/decodeJwtPayload.js'
 import { decodeSessionToken } from '../session/decodeSessionToken.js'
 import type { Session } from '../session/types.js'
 import { type CreateAgoraSiweMessageParameters, createAgoraSiweMessage } from '../siwe/createAgoraSiweMessage.js'
@@ -240,9 +241,10 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
 
   /**
    * getToken (`stale` null) and renewToken. First waits for a sign-in in flight or for the account to be known
-   * (only the caller's own abort is an error there). Without a session: null for getToken, UnauthorizedError for
-   * renewToken — a late 401 must never prompt a user who signed out. Then the current token unless it is `stale`
-   * or within clockSkew of exp, else a new sign-in's.
+   * (only the caller's own abort is an error there). A 401 for another account's token (the wallet switched while
+   * the request was out) is AbortedError 'account_changed': that request must not be retried as the new account.
+   * Without a session: null for getToken, UnauthorizedError for renewToken — a late 401 must never prompt a user
+   * who signed out. Then the current token unless it is `stale` or within clockSkew of exp, else a new sign-in's.
    */
   const token = async (stale: string | null, { signal }: { signal?: AbortSignal } = {}) => {
     ready()
@@ -251,6 +253,11 @@ export function createSessionStore(p: CreateSessionStoreParameters): SessionStor
         if (signal?.aborted) throw error
       })
     const { session } = state
+    let owner: unknown
+    try {
+      owner = stale && decodeJwtPayload(stale).sub
+    } catch {}
+    if (owner && account && !same(String(owner), account.address)) throw new AbortedError({ reason: 'account_changed' })
     if (!session) {
       if (stale === null) return null
       throw new UnauthorizedError('Sign in first.')

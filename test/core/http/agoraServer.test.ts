@@ -79,6 +79,30 @@ describe('contract A (SIWE session store) against the local server', () => {
     expect(count('GET /api/v1/proposals')).toBe(200) // each request: one refused, one retried
   })
 
+  it('the wallet switches while a request is out and the 401 comes back: AbortedError, no prompt, no retry as B', async () => {
+    const bob = privateKeyToAccount('0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a')
+    let signatures = 0
+    const store = createSessionStore({
+      baseUrl: agora.v1,
+      signMessage: ({ message }) => (signatures++, alice.signMessage({ message })),
+      storage: 'memory',
+      sync: false,
+    })
+    store.setAccount({ address: alice.address, chainId: 10 })
+    await store.signIn()
+    agora.restart() // the server refuses alice's token from now on
+    // The real server answers; this wrapper only times the switch: the wallet becomes bob while the request is out.
+    const switching: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init)
+      store.setAccount({ address: bob.address, chainId: 10 })
+      return response
+    }
+    const client = createAgoraClient({ baseUrl: agora.v1, tokenSource: store, fetch: switching })
+    await expect(client.request('proposals')).rejects.toMatchObject({ code: 'ABORTED', reason: 'account_changed' })
+    expect(signatures).toBe(1)
+    expect(agora.log.filter((l) => l.request === 'GET /api/v1/proposals')).toHaveLength(1)
+  })
+
   it('an expired token (server clock ahead) is renewed and the request retried once', async () => {
     const { store, client, signatures } = signedInClient()
     await store.signIn()

@@ -420,6 +420,23 @@ describe('TokenSource', () => {
     expect(store.getSnapshot().status).toBe('unauthenticated')
   })
 
+  it("a 401 for account A's token after the wallet switched to B is AbortedError, never retried as B", async () => {
+    const { store, signatures } = setup({ accountChangePolicy: 'switch' })
+    store.setAccount(A)
+    const { token: tokenA } = await store.signIn()
+    store.setAccount(B)
+    const { token: tokenB } = await store.signIn()
+    // A request sent with A's token comes back 401 now that the wallet is B: B's token must not be handed out.
+    await expect(store.renewToken(tokenA)).rejects.toMatchObject({ code: 'ABORTED', reason: 'account_changed' })
+    expect(signatures).toHaveLength(2)
+    expect(await store.getToken()).toBe(tokenB)
+    // The wallet moves on to an account with no session (A on another chain): a late 401 for B's token is the
+    // same error, not "sign in first" and not a prompt.
+    store.setAccount({ ...A, chainId: 1 })
+    await expect(store.renewToken(tokenB)).rejects.toMatchObject({ code: 'ABORTED', reason: 'account_changed' })
+    expect(signatures).toHaveLength(2)
+  })
+
   it('a rejected re-authentication forgets the stored token, so a reload does not bring it back', async () => {
     const { store, inner } = setup()
     store.setAccount(A)
