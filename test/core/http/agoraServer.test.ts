@@ -25,7 +25,8 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-function signedInClient() {
+/** A store signing as alice and a client over it; `send` is the fetch the client sends with (default: global). */
+function signedInClient(send?: typeof fetch) {
   let signatures = 0
   const store = createSessionStore({
     baseUrl: agora.v1,
@@ -34,7 +35,7 @@ function signedInClient() {
     sync: false,
   })
   store.setAccount({ address: alice.address, chainId: 10 })
-  const client = createAgoraClient({ baseUrl: agora.v1, tokenSource: store })
+  const client = createAgoraClient({ baseUrl: agora.v1, tokenSource: store, fetch: send })
   return { store, client, signatures: () => signatures }
 }
 
@@ -81,25 +82,16 @@ describe('contract A (SIWE session store) against the local server', () => {
 
   it('the wallet switches while a request is out and the 401 comes back: AbortedError, no prompt, no retry as B', async () => {
     const bob = privateKeyToAccount('0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a')
-    let signatures = 0
-    const store = createSessionStore({
-      baseUrl: agora.v1,
-      signMessage: ({ message }) => (signatures++, alice.signMessage({ message })),
-      storage: 'memory',
-      sync: false,
-    })
-    store.setAccount({ address: alice.address, chainId: 10 })
-    await store.signIn()
-    agora.restart() // the server refuses alice's token from now on
     // The real server answers; this wrapper only times the switch: the wallet becomes bob while the request is out.
-    const switching: typeof fetch = async (input, init) => {
+    const { store, client, signatures } = signedInClient(async (input, init) => {
       const response = await fetch(input, init)
       store.setAccount({ address: bob.address, chainId: 10 })
       return response
-    }
-    const client = createAgoraClient({ baseUrl: agora.v1, tokenSource: store, fetch: switching })
+    })
+    await store.signIn()
+    agora.restart() // the server refuses alice's token from now on
     await expect(client.request('proposals')).rejects.toMatchObject({ code: 'ABORTED', reason: 'account_changed' })
-    expect(signatures).toBe(1)
+    expect(signatures()).toBe(1)
     expect(agora.log.filter((l) => l.request === 'GET /api/v1/proposals')).toHaveLength(1)
   })
 
