@@ -1,7 +1,8 @@
-import { getAddress, verifyMessage, type Address, type Hex } from 'viem'
+import { getAddress, type Address } from 'viem'
 import type { ServerContext } from './context.js'
 import { parseAgoraSiweMessage } from './parseAgoraSiweMessage.js'
 import { signAgoraJwt } from './signAgoraJwt.js'
+import { verifySiweSignature } from './verifySiweSignature.js'
 
 /** The statement the Agora server requires, character for character. */
 export const AGORA_SIWE_STATEMENT = 'Sign in to Agora with Ethereum'
@@ -55,16 +56,7 @@ export async function verifySiwe(
   if (message.expirationTime.getTime() <= now) return fail('SIWE message expired.')
   if (message.expirationTime.getTime() - message.issuedAt.getTime() > MAX_SIWE_TTL * 1000) return fail('SIWE message TTL is too long.')
   if (!message.nonce) return fail('Missing SIWE nonce.')
-  const signature = typeof input.signature === 'string' && /^0x[0-9a-fA-F]+$/.test(input.signature) ? (input.signature as Hex) : undefined
-  let valid = false
-  if (signature) {
-    try {
-      const args = { address, message: input.message, signature }
-      valid = context.verifier ? await context.verifier.verifyMessage(args) : await verifyMessage(args)
-    } catch {
-      valid = false
-    }
-  }
+  const valid = await verifySiweSignature(context, { address, message: input.message, signature: input.signature })
   if (!valid) return fail('Invalid SIWE signature.')
   // Only now is the nonce spent: a message that fails any check above leaves it usable.
   const consumed = await context.nonceStore.consume(message.nonce)
