@@ -16,6 +16,7 @@ export default defineConfig({
         index: 'src/index.ts',
         core: 'src/core.ts',
         server: 'src/server.ts',
+        serverNode: 'src/serverNode.ts',
         testing: 'src/testing.ts',
         'server/cli': 'src/server/cli.ts',
       },

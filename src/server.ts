@@ -1,5 +1,5 @@
 // agora-auth/server — a local Agora-compatible server (contracts A and B) as Web-standard handlers.
-// The Web handler (createAgoraServer and the stores) runs anywhere; `node/*` needs Node.
+// Web-standard only (runs on edge runtimes): the Node adapters live in `agora-auth/server/node` (src/serverNode.ts).
 export { createAgoraServer, DEFAULT_CHAINS } from './server/createAgoraServer.js'
 export { createMemoryApiKeyStore } from './server/createMemoryApiKeyStore.js'
 export { createMemoryNonceStore } from './server/createMemoryNonceStore.js'
@@ -8,15 +8,11 @@ export { createRedisApiKeyStore } from './server/createRedisApiKeyStore.js'
 export { createRedisNonceStore } from './server/createRedisNonceStore.js'
 export { createRedisRateLimitStore } from './server/createRedisRateLimitStore.js'
 export { hashApiKey } from './server/hashApiKey.js'
-export { getSession, type CookieStoreLike, type GetSessionParameters, type GetSessionReturnType, type SessionSource } from './server/session/getSession.js'
 export { parseAgoraSiweMessage, type ParsedSiweMessage } from './server/parseAgoraSiweMessage.js'
 export { signAgoraJwt, type SignAgoraJwtParameters } from './server/signAgoraJwt.js'
-export { AGORA_SIWE_STATEMENT, MAX_SIWE_TTL } from './server/verifySiwe.js'
+export { AGORA_SIWE_STATEMENT } from './core/siwe/createAgoraSiweMessage.js'
+export { MAX_SIWE_TTL } from './server/verifySiwe.js'
 export { V0_REQUIRED_CLAIMS, V0_TENANT } from './server/authenticateV0.js'
-export { agoraServerVitePlugin, type AgoraServerVitePlugin } from './server/node/agoraServerVitePlugin.js'
-export { createFileApiKeyStore } from './server/node/createFileApiKeyStore.js'
-export { listen, type ListenReturnType } from './server/node/listen.js'
-export { toNodeHandler, type NodeHandler } from './server/node/toNodeHandler.js'
 export type {
   AgoraRequestContext,
   AgoraServer,

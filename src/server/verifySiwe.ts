@@ -1,11 +1,9 @@
 import { getAddress, type Address } from 'viem'
+import { AGORA_SIWE_STATEMENT } from '../core/siwe/createAgoraSiweMessage.js'
 import type { ServerContext } from './context.js'
 import { parseAgoraSiweMessage } from './parseAgoraSiweMessage.js'
 import { signAgoraJwt } from './signAgoraJwt.js'
 import { verifySiweSignature } from './verifySiweSignature.js'
-
-/** The statement the Agora server requires, character for character. */
-export const AGORA_SIWE_STATEMENT = 'Sign in to Agora with Ethereum'
 
 /** The longest span between `Issued At` and `Expiration Time` the server accepts, in seconds. */
 export const MAX_SIWE_TTL = 600

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createAgoraServer, createFileApiKeyStore, hashApiKey, listen } from '../../src/server.js'
+import { createAgoraServer, hashApiKey } from '../../src/server.js'
+import { createFileApiKeyStore, listen } from '../../src/serverNode.js'
 import { newAccount, startCli } from './helpers.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'agora-auth-cli-'))

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { generatePrivateKey, privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts'
 import { createSiweMessage } from 'viem/siwe'
 import { expect } from 'vitest'
-import { createAgoraServer, listen, type AgoraServer, type AgoraServerOptions } from '../../src/server.js'
+import { createAgoraServer, type AgoraServer, type AgoraServerOptions } from '../../src/server.js'
+import { listen } from '../../src/serverNode.js'
 
 export const STATEMENT = 'Sign in to Agora with Ethereum'
 

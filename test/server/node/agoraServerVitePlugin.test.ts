@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { agoraServerVitePlugin } from '../../src/server.js'
+import { agoraServerVitePlugin } from '../../../src/serverNode.js'
 
 let vite: ViteDevServer
 let url: string
