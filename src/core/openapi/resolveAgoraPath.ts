@@ -1,0 +1,16 @@
+/** Path parameters by name, as a typed call passes them. */
+export type ResolveAgoraPathParameters = Readonly<Record<string, string | number | bigint>>
+
+/**
+ * Fills a documented path template with its (URI-encoded) parameters; a missing one is a caller mistake,
+ * thrown as `TypeError` before any request.
+ * @example resolveAgoraPath('proposals/{proposalId}/votes', { proposalId: '42' }) // 'proposals/42/votes'
+ */
+export function resolveAgoraPath(template: string, parameters: ResolveAgoraPathParameters = {}): string {
+  return template.replace(/\{([^{}]+)\}/g, (_placeholder, name: string) => {
+    const value = Object.hasOwn(parameters, name) ? parameters[name] : undefined
+    const isMissing = value === undefined || value === ''
+    if (isMissing) throw new TypeError(`agora-auth: the path '${template}' needs a '${name}' path parameter.`)
+    return encodeURIComponent(String(value))
+  })
+}
