@@ -5,10 +5,24 @@
  * mistake and throws a `TypeError` before any request.
  * @example resolveBaseUrl('/api/v1', 'https://app.example').href // 'https://app.example/api/v1/'
  */
-export function resolveBaseUrl(baseUrl: string, origin: string | undefined = globalThis.location?.origin): URL {
+export function resolveBaseUrl(baseUrl: string, origin: string | undefined = pageOrigin()): URL {
+  if (typeof baseUrl !== 'string' || !baseUrl) throw new TypeError('baseUrl is required (e.g. "https://vote.example/api/v1").')
   const withoutQuery = baseUrl.replace(/\/*([?#].*)?$/s, '/')
   const isAbsolute = /^[a-z][a-z0-9+.-]*:/i.test(withoutQuery)
-  if (!isAbsolute && !origin)
-    throw new TypeError(`baseUrl "${baseUrl}" is relative and there is no page origin to resolve it against: pass an absolute URL.`)
-  return new URL(withoutQuery, isAbsolute ? undefined : origin)
+  if (isAbsolute) return new URL(withoutQuery)
+  if (!origin)
+    throw new TypeError(
+      `baseUrl "${baseUrl}" is relative and there is no page origin to resolve it against: pass an absolute URL, or the origin it lives on (\`origin: 'https://app.example'\`).`,
+    )
+  // `new URL('//evil.example/api', origin)` would leave the origin: a relative base stays on the origin it names.
+  if (/^[/\\]{2}/.test(withoutQuery)) throw new TypeError(`baseUrl "${baseUrl}" names another host: write it in full.`)
+  const base = new URL(withoutQuery, origin)
+  if (base.origin !== new URL(origin).origin) throw new TypeError(`baseUrl "${baseUrl}" leaves the origin ${origin}.`)
+  return base
+}
+
+/** The page's origin in a browser; undefined on a server and on opaque origins (`file:`, sandboxed frames say "null"). */
+function pageOrigin(): string | undefined {
+  const origin = globalThis.location?.origin
+  return origin && origin !== 'null' ? origin : undefined
 }

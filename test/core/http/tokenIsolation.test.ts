@@ -166,7 +166,9 @@ describe('the token never leaves the base URL', () => {
       let resolved: string | undefined
       try {
         resolved = new URL(url, `${BASE}/`).href
-      } catch {}
+      } catch {
+        // Unparsable even for the oracle: nothing to compare.
+      }
       if (resolved) expect([url, agora.isProtected(url)]).toEqual([url, allowed(resolved)])
     }
   })
