@@ -9,4 +9,6 @@ export type {
 } from './testing/localWallet.js'
 export { DEMO_ACCOUNTS, demoRolesFor } from './testing/demoAccounts.js'
 export { localWagmiConfig } from './testing/localWagmiConfig.js'
+export { localSmartAccount } from './testing/localSmartAccount.js'
+export type { LocalSmartAccountParameters } from './testing/localSmartAccount.js'
 export type { LocalWagmiConfigParameters } from './testing/localWagmiConfig.js'

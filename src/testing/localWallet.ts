@@ -5,13 +5,17 @@ import { type CreateConnectorFn, createConnector } from 'wagmi'
 export type LocalWalletParameters = {
   /** The key to sign with; or pass `account`. */
   privateKey?: Hex
-  /** A viem local account to sign with, instead of `privateKey`. */
+  /** A viem local account to sign with, instead of `privateKey`; a {@link localSmartAccount} signs as a contract wallet. */
   account?: LocalAccount
   /** The chain the wallet starts on; default: the first chain of the wagmi config. */
   chainId?: number
   /** Chain ids the wallet accepts in `wallet_switchEthereumChain` (others fail with 4902); default: any. */
   chains?: readonly number[]
-  /** Whether the site is already authorized, so wagmi's `reconnect` finds it (a reload); default `false`. */
+  /**
+   * Whether the wallet already knows the site, as a real wallet remembers a site it connected to: wagmi's
+   * `reconnect` (a page load) then finds the account and a stored session is restored. Default `true`; `false`
+   * starts as a wallet that never saw the site, so signing in connects first.
+   */
   authorized?: boolean
   /** Reject every signature request with 4001 until `reject(false)`; default `false`. */
   rejectSignatures?: boolean
@@ -57,7 +61,8 @@ export type LocalWalletReturnType = CreateConnectorFn<LocalWalletProvider> & Loc
 const providerError = (code: number, message: string) => Object.assign(new Error(message), { code })
 
 /**
- * A wagmi connector that signs with a local key: no RPC, no extension; for tests and demos.
+ * A wagmi connector that signs with a local key: no RPC, no extension; for tests and demos. It remembers the site
+ * (`authorized: true`) like a real wallet, and signs as a contract wallet when given a {@link localSmartAccount}.
  * @example
  * const wallet = localWallet({ privateKey: generatePrivateKey() })
  * const config = createConfig({ chains: [mainnet], connectors: [wallet], transports: { [mainnet.id]: http() } })
@@ -69,7 +74,8 @@ export function localWallet(parameters: LocalWalletParameters): LocalWalletRetur
   if (!source) throw new TypeError('localWallet needs a `privateKey` or an `account`.')
   let account = toAccount(source)
   let chainId = parameters.chainId
-  let authorized = parameters.authorized ?? false
+  // Remembering the site is what a real wallet does after the first connect, so a reload restores the session.
+  let authorized = parameters.authorized ?? true
   let rejectAll = parameters.rejectSignatures ?? false
   let rejectNext = false
   let delayMs = parameters.signDelayMs ?? 0
