@@ -4,7 +4,7 @@ import type { Address } from 'viem'
  * Augment to narrow role names across the library.
  * @example declare module 'agora-auth' { interface Register { role: 'reader:public' | 'badgeholder' } }
  */
-// biome-ignore lint: an empty interface is the augmentation point
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an empty interface is the augmentation point
 export interface Register {}
 
 /** A role string from the token's `scope`; `string` unless narrowed through {@link Register}. */

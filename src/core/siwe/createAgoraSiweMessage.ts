@@ -1,11 +1,16 @@
 import { type Address, getAddress } from 'viem'
 import { createSiweMessage } from 'viem/siwe'
+import { resolveBaseUrl } from '../http/resolveBaseUrl.js'
+import { assertSiweOptions } from './assertSiweOptions.js'
 
 /** The statement the Agora server insists on, word for word. */
 export const AGORA_SIWE_STATEMENT = 'Sign in to Agora with Ethereum'
 
 export type CreateAgoraSiweMessageParameters = {
-  /** The Agora API base URL, e.g. `https://vote.optimism.io/api/v1`; `domain` and `uri` default from it. */
+  /**
+   * The Agora API base URL, e.g. `https://vote.optimism.io/api/v1`, or relative to the page (`/api/v1`);
+   * `domain` and `uri` default from it.
+   */
   baseUrl: string
   address: Address
   chainId: number
@@ -13,7 +18,7 @@ export type CreateAgoraSiweMessageParameters = {
   nonce: string
   /** Default {@link AGORA_SIWE_STATEMENT}. */
   statement?: string
-  /** Default the host (with port) of `baseUrl`: the server checks its own host, not the dApp's. */
+  /** Default the host (with port) of `baseUrl` (the page's host for a relative one): the server checks its own host. */
   domain?: string
   /** Default the origin of `baseUrl`. */
   uri?: string
@@ -36,8 +41,8 @@ export function createAgoraSiweMessage({
   issuedAt = new Date(),
   ...rest
 }: CreateAgoraSiweMessageParameters): string {
-  if (!(ttl > 0 && ttl <= 600)) throw new TypeError('expirationTime must be in (0, 600] seconds')
-  const url = new URL(baseUrl)
+  assertSiweOptions({ ...rest, expirationTime: ttl })
+  const url = resolveBaseUrl(baseUrl)
   // The rest (nonce, chainId, notBefore, resources, requestId) passes through as viem names it.
   return createSiweMessage({
     ...rest,

@@ -1,7 +1,16 @@
 import { InvalidResponseError } from '../errors/errors.js'
 import { createAgoraClient } from '../http/createAgoraClient.js'
+import { resolveBaseUrl } from '../http/resolveBaseUrl.js'
 
-export type GetNonceParameters = { baseUrl: string; fetch?: typeof fetch; signal?: AbortSignal }
+export type GetNonceParameters = {
+  /** The Agora API base URL; a relative one (`/api/v1`) resolves against the page. */
+  baseUrl: string
+  fetch?: typeof fetch
+  signal?: AbortSignal
+}
+
+// viem's message builder wants at least 8 alphanumerics; anything else would fail later and less clearly.
+const usableNonce = /^[a-zA-Z0-9]{8,}$/
 
 /**
  * Asks the Agora server for a single-use SIWE nonce (`GET {baseUrl}/auth/nonce`).
@@ -9,8 +18,9 @@ export type GetNonceParameters = { baseUrl: string; fetch?: typeof fetch; signal
  */
 export async function getNonce({ baseUrl, fetch, signal }: GetNonceParameters): Promise<string> {
   // A public route: the client only types the failures. No 429 waits: the user is watching a sign-in.
-  const { nonce } = (await createAgoraClient({ baseUrl, fetch, retry: { count: 0 } }).request<{ nonce?: unknown } | null>('auth/nonce', { signal })) ?? {}
-  // viem's message builder wants at least 8 alphanumerics; anything else would fail later and less clearly.
-  if (typeof nonce === 'string' && /^[a-zA-Z0-9]{8,}$/.test(nonce)) return nonce
+  const client = createAgoraClient({ baseUrl: resolveBaseUrl(baseUrl).href, fetch, retry: { count: 0 } })
+  const body = await client.request<{ nonce?: unknown } | null>('auth/nonce', { signal })
+  const nonce = body?.nonce
+  if (typeof nonce === 'string' && usableNonce.test(nonce)) return nonce
   throw new InvalidResponseError('No usable nonce.')
 }

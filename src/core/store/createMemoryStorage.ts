@@ -6,5 +6,13 @@ import type { StorageAdapter } from './types.js'
  */
 export function createMemoryStorage(): StorageAdapter {
   const map = new Map<string, string>()
-  return { get: (key) => map.get(key) ?? null, set: (key, value) => void map.set(key, value), remove: (key) => void map.delete(key) }
+  return {
+    get: (key) => map.get(key) ?? null,
+    set(key, value) {
+      map.set(key, value)
+    },
+    remove(key) {
+      map.delete(key)
+    },
+  }
 }

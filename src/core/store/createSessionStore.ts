@@ -1,321 +1,221 @@
 import { AgoraAuthError } from '../errors/AgoraAuthError.js'
-import {
-  AbortedError,
-  InvalidTokenError,
-  NoWalletError,
-  UnauthorizedError,
-  UserRejectedError,
-  VerificationFailedError,
-} from '../errors/errors.js'
+import { AbortedError, NoWalletError, UnauthorizedError } from '../errors/errors.js'
 import { abortable } from '../http/abortable.js'
-import type { TokenSource } from '../http/types.js'
-import { decodeJwtPayload } from '../session/decodeJwtPayload.js'
-import { decodeSessionToken } from '../session/decodeSessionToken.js'
+import { isSameAddress } from '../session/isSameAddress.js'
+import { readTokenOwner } from '../session/readTokenOwner.js'
 import type { Session } from '../session/types.js'
-import { type CreateAgoraSiweMessageParameters, createAgoraSiweMessage } from '../siwe/createAgoraSiweMessage.js'
-import { getNonce } from '../siwe/getNonce.js'
-import { verifySiwe } from '../siwe/verifySiwe.js'
-import { createMemoryStorage } from './createMemoryStorage.js'
-import type { Account, SessionState, SignMessageFn, StorageAdapter, SyncMessage } from './types.js'
+import { signInWithSiwe } from '../siwe/signInWithSiwe.js'
+import { assertSessionStoreParameters } from './assertSessionStoreParameters.js'
+import { createSignInFlight } from './createSignInFlight.js'
+import { createStateCell } from './createStateCell.js'
+import { createTabSync } from './createTabSync.js'
+import { createTokenStorage } from './createTokenStorage.js'
+import { isForAccount } from './isForAccount.js'
+import { readInitialSession } from './readInitialSession.js'
+import { readUsableSession } from './readUsableSession.js'
+import type { Account, CreateSessionStoreParameters, SessionStore, SyncMessage } from './types.js'
 
-export type CreateSessionStoreParameters = {
-  /** The Agora API base URL, e.g. `https://vote.optimism.io/api/v1`. */
-  baseUrl: string
-  /** Signs the SIWE message with the wallet (wagmi's `signMessage`, a local account, …). */
-  signMessage: SignMessageFn
-  /** The wallet's account; `undefined` (default) keeps the store `loading` until `setAccount` is called. */
-  account?: Account | null
-  /** Where tokens are kept, default `'local'` (falls back to memory where there is no web storage). */
-  storage?: 'local' | 'session' | 'memory' | StorageAdapter
-  /** Overrides for the SIWE message; `domain` and `uri` default from `baseUrl`. */
-  siwe?: Pick<CreateAgoraSiweMessageParameters, 'statement' | 'domain' | 'uri' | 'expirationTime' | 'resources'>
-  /** A token rendered by the server (SSR hydration); ignored when invalid. */
-  initialSession?: string
-  /** Default `'signOut'`: another account ends the session; `'switch'` keeps each account's token for switching back. */
-  accountChangePolicy?: 'signOut' | 'switch'
-  /** Default `'signOut'`; `'keep'` keeps the session across chains; `'switch'` keeps one token per chain. */
-  chainChangePolicy?: 'signOut' | 'keep' | 'switch'
-  /** Sign-in and sign-out reach the other tabs, default `true`. */
-  sync?: boolean
-  fetch?: typeof fetch
-  /** Milliseconds before `exp` from which a token counts as expired, default 30 000. */
-  clockSkew?: number
-  /** Default `Date.now`. */
-  now?: () => number
-  /** Called after a sign-in (here or in another tab). */
-  onSignIn?: (session: Session) => void
-  /** Called after a sign-out (here or in another tab). */
-  onSignOut?: () => void
-}
+export type { CreateSessionStoreParameters, SessionStore } from './types.js'
 
-export type SessionStore = TokenSource & {
-  /** The current state; the same object until something changed (for `useSyncExternalStore`). */
-  getSnapshot(): SessionState
-  /** The state for a server render: `initialSession` → authenticated, else loading; never touches storage. */
-  getServerSnapshot(): SessionState
-  subscribe(listener: () => void): () => void
-  /** Tells the store the wallet's account; `null` when disconnected. */
-  setAccount(account: Account | null): void
-  /** Signs in with the wallet; concurrent calls share one attempt. */
-  signIn(options?: { signal?: AbortSignal }): Promise<Session>
-  /** Signs in again (expired token, renewable 401); shares the attempt with `signIn`. */
-  reauthenticate(options?: { signal?: AbortSignal }): Promise<Session>
-  /** Forgets the session here and in the other tabs; there is no server session to end. */
-  signOut(): void
-  /** Stops cross-tab listening and ignores any sign-in still in flight. */
-  destroy(): void
-}
+/** The `reason` of the UnauthorizedError when the server refused the token of an automatic re-authentication. */
+export const RENEWED_TOKEN_REFUSED = 'renewed_token_refused'
 
-// `a` may come from another tab, malformed.
-const same = (a: string | undefined, b: string) => a?.toLowerCase() === b.toLowerCase()
-
-/** The wallet declined: EIP-1193 4001 anywhere in the cause chain, or viem's UserRejectedRequestError. */
-const isRejection = (error: unknown, depth = 0): boolean => {
-  const e = error as { code?: unknown; name?: unknown; cause?: unknown } | null | undefined
-  return !!e && depth < 9 && (e.code === 4001 || e.name === 'UserRejectedRequestError' || isRejection(e.cause, depth + 1))
-}
+type Options = { signal?: AbortSignal }
 
 /**
- * The session state machine: SIWE sign-in, persistence per account, cross-tab sync and bearer tokens for the client.
+ * The session state machine: the wallet's account, the current session and one sign-in at a time, persisted per
+ * account and shared with the other tabs; the token source of an Agora client.
  * @example const store = createSessionStore({ baseUrl, signMessage: ({ message }) => account.signMessage({ message }) })
  */
-export function createSessionStore(p: CreateSessionStoreParameters): SessionStore {
-  const { baseUrl, clockSkew = 30_000, now = Date.now, chainChangePolicy = 'signOut' } = p
-  const sync = p.sync !== false
-  // The BroadcastChannel's name, and the prefix of every storage key (the storage-event fallback reads keys back).
-  const name = `agora-auth:${baseUrl}`
-  const listeners = new Set<() => void>()
-  // One-shot wake-ups for `settle`, called on the next state change.
-  const waiters: (() => void)[] = []
-  let storage: StorageAdapter | undefined
+export function createSessionStore(parameters: CreateSessionStoreParameters): SessionStore {
+  // Creating the store reads no clock, no random and no storage: a server render (and StrictMode's second
+  // creation) must be deterministic. Time and storage are first read on first use in the browser.
+  assertSessionStoreParameters(parameters)
+  const { baseUrl, signMessage, siwe, fetch, clockSkew = 30_000, now = () => Date.now(), onSignIn, onSignOut } = parameters
+  const { accountChangePolicy = 'signOut', chainChangePolicy = 'signOut', sync: isSyncOn = true } = parameters
+  const keepsSessionAcrossChains = chainChangePolicy === 'keep'
+  const tokens = createTokenStorage({ baseUrl, storage: parameters.storage })
+  const tabs = createTabSync({ channelName: tokens.namespace })
+  const serverState = readInitialSession(parameters.initialSession)
+  const cell = createStateCell(serverState)
   let account: Account | null | undefined
-  // `p.account` is applied on first use, not here: creating the store must not touch storage (StrictMode creates
-  // it twice). The first getSnapshot comes before any subscriber, so applying it there notifies no one mid-render.
-  let initialAccount = p.account
-  // Replaced whenever the account changes or the session ends: work started under an older one must not be
-  // adopted. It carries why it was replaced, for the AbortedError of a sign-in it cut short.
-  let epoch: { reason?: string } = {}
-  let inflight: Promise<Session> | undefined
-  let stopSync: (() => void) | undefined
+  let pendingAccount = parameters.account // applied on first use (see applyPendingAccount)
+  // Aborted and replaced when the account changes or the session ends: a sign-in of an older epoch is never adopted.
+  let epoch = new AbortController()
+  const flight = createSignInFlight(attempt)
+  // The token of the last automatic sign-in. The server refusing it ends automatic prompts until the user acts.
+  let renewedToken: string | undefined
+  let isRenewalRefused = false
+  let stopWatching: (() => void) | undefined
 
-  const key = (acc: Account) => `${name}:${acc.address.toLowerCase()}:${acc.chainId}`
-  // The same wallet account: same address, and same chain unless chainChangePolicy is 'keep' (or `anyChain`).
-  const fits = (a: { address: string; chainId?: number | undefined }, b: Account, anyChain?: boolean) =>
-    same(a.address, b.address) && (anyChain || a.chainId === b.chainId || chainChangePolicy === 'keep')
-  /** The session in `token` if it is good for `acc` (for any account without one) for `skew` ms more; else undefined. */
-  const decode = (token: unknown, acc?: Account, skew = 0) => {
-    try {
-      const session = decodeSessionToken(token as string, { now: now() + skew })
-      // A token without a chain claim is good on any chain.
-      if (!acc || fits(session, acc, session.chainId === undefined)) return session
-    } catch {}
-  }
-  // The account is not known yet: whether the initial session is its own is checked in setAccount.
-  const initialSession = decode(p.initialSession)
-  const serverState: SessionState = { status: initialSession ? 'authenticated' : 'loading', session: initialSession ?? null, error: null }
-  let state = serverState
+  const judge = () => ({ now: now(), clockSkew, anyChain: keepsSessionAcrossChains })
+  const isFresh = (session: Session) => session.expiresAt - clockSkew > now()
 
-  const set = (status: SessionState['status'], session: Session | null = null, error: AgoraAuthError | null = null) => {
-    if (status === state.status && session === state.session && error === state.error) return
-    state = { status, session, error }
-    for (const listener of [...listeners, ...waiters.splice(0)]) listener()
-  }
-  const signedIn = (session: Session) => {
-    set('authenticated', session)
-    p.onSignIn?.(session)
-  }
-  const signedOut = (error: AgoraAuthError | null = null) => {
-    set(error ? 'error' : 'unauthenticated', null, error)
-    p.onSignOut?.()
-  }
-  const cancel = (reason: string) => {
-    epoch = { reason }
-    inflight = undefined
+  function cancel(reason: string) {
+    epoch.abort(reason)
+    epoch = new AbortController()
+    flight.forget()
+    renewedToken = undefined
+    isRenewalRefused = false
   }
 
-  // Web storage where the runtime has it (touching it can throw: blocked, or a ReferenceError in Node), else memory.
-  const open = (option = p.storage ?? 'local'): StorageAdapter => {
-    if (typeof option === 'object') return option
-    try {
-      const web = option !== 'memory' && (option === 'session' ? sessionStorage : localStorage)
-      if (web) return { get: (k) => web.getItem(k), set: (k, v) => web.setItem(k, v), remove: (k) => web.removeItem(k) }
-    } catch {}
-    return createMemoryStorage()
-  }
-  // Storage is best effort: a full or blocked storage must never break signing in (a failed read reads as nothing).
-  const io = (acc: Account, op: keyof StorageAdapter, token = '') => {
-    try {
-      return (storage ??= open())[op](key(acc), token)
-    } catch {}
-  }
-  const write = (acc: Account, token?: string) => void io(acc, token ? 'set' : 'remove', token)
-
-  const restore = (acc: Account) => {
-    const token = io(acc, 'get')
-    const session = decode(token, acc, clockSkew)
-    if (token && !session) write(acc) // expired, malformed or foreign: never trusted, never kept
-    set(session ? 'authenticated' : 'unauthenticated', session)
-  }
-
-  // Tells the other tabs; a short-lived channel, because this tab may not be listening at the moment.
-  const post = (acc: Account, token?: string) => {
-    try {
-      if (!sync) return
-      const tabs = new BroadcastChannel(name)
-      tabs.postMessage({ key: key(acc), newValue: token ?? null } satisfies SyncMessage)
-      tabs.close()
-    } catch {} // no BroadcastChannel: the storage event of the write carries it instead
-  }
-  // Listens to the other tabs: BroadcastChannel, else the `storage` event, whose shape the messages share.
-  const watch = () => {
-    try {
-      const tabs = new BroadcastChannel(name)
-      tabs.onmessage = ({ data }: MessageEvent) => onTab(Object(data))
-      return () => tabs.close()
-    } catch {}
-    globalThis.addEventListener?.('storage', onTab)
-    return () => globalThis.removeEventListener?.('storage', onTab)
-  }
-
-  const setAccount = (next: Account | null) => {
-    initialAccount = undefined
-    const prev = account
+  function setAccount(next: Account | null) {
+    pendingAccount = undefined
+    const previous = account
     account = next
-    if (prev !== undefined && (prev && key(prev)) === (next && key(next))) return
-    const { session } = state
-    // A hydrated or kept session is persisted for this account too.
-    if (next && session && fits(session, next)) return write(next, session.token)
+    const isSameKey = previous !== undefined && (previous && tokens.keyOf(previous)) === (next && tokens.keyOf(next))
+    if (isSameKey) return
+    const { session } = cell.get()
+    // A hydrated session (checked here first, where the clock may be read), or one kept across chains.
+    if (next && session && isForAccount(session, next, keepsSessionAcrossChains) && isFresh(session))
+      return tokens.write(next, session.token)
     cancel('account_changed')
-    // The previous account's token is forgotten unless the policy keeps one per account (or per chain).
-    if (prev && (next && same(prev.address, next.address) ? chainChangePolicy : next && p.accountChangePolicy) !== 'switch')
-      write(prev)
-    if (next) restore(next)
-    else set('unauthenticated')
+    const isChainChange = !!previous && !!next && isSameAddress(previous.address, next.address)
+    const keepsPreviousToken = (isChainChange ? chainChangePolicy : next && accountChangePolicy) === 'switch'
+    if (previous && !keepsPreviousToken) tokens.write(previous, null)
+    const restored = next ? tokens.restore(next, judge()) : undefined
+    cell.set(restored ? 'authenticated' : 'unauthenticated', restored)
   }
 
-  const attempt = async (): Promise<Session> => {
-    const acc = account
-    const e = epoch
-    if (!acc) throw new NoWalletError()
-    const { address, chainId } = acc
-    // After every wait: the account changed or the session ended meanwhile → this sign-in is void.
-    const check = <T>(value: T) => {
-      if (e !== epoch) throw new AbortedError({ reason: epoch.reason })
-      return value
-    }
-    set('authenticating', state.session)
+  // First use in the browser: the account given at creation, or else the server's session judged by the clock.
+  function applyPendingAccount() {
+    if (pendingAccount !== undefined) return setAccount(pendingAccount)
+    const { session } = cell.get()
+    if (account === undefined && session && !isFresh(session)) cell.set('loading')
+  }
+
+  async function attempt(): Promise<Session> {
+    const signer = account
+    if (!signer) throw new NoWalletError()
+    const { signal } = epoch
+    const previous = cell.get()
+    cell.set('authenticating', previous.session)
     try {
-      const nonce = check(await getNonce({ baseUrl, fetch: p.fetch }))
-      const message = createAgoraSiweMessage({ ...p.siwe, baseUrl, address, chainId, nonce })
-      const signature = check(await p.signMessage({ message, address, chainId }))
-      const token = check(await verifySiwe({ baseUrl, message, signature, fetch: p.fetch }))
-      const session = decodeSessionToken(token, { now: now() })
-      if (!same(session.address, address)) throw new InvalidTokenError('The token is for another account.')
-      write(acc, token)
-      signedIn(session)
-      post(acc, token)
+      const session = await signInWithSiwe({ baseUrl, ...signer, signMessage, siwe, fetch, signal, now })
+      if (signal.aborted) throw new AbortedError({ reason: signal.reason })
+      tokens.write(signer, session.token)
+      renewedToken = flight.isAutomatic() ? session.token : undefined
+      cell.set('authenticated', session)
+      onSignIn?.(session)
+      tabs.post({ key: tokens.keyOf(signer), newValue: session.token })
       return session
-    } catch (cause) {
-      const error =
-        cause instanceof AgoraAuthError ? cause : isRejection(cause) ? new UserRejectedError({ cause }) : new VerificationFailedError({ cause })
-      if (e === epoch) {
-        // A failed re-authentication leaves no session: the stored token (expired, or refused by the server) must
-        // not come back on the next reload.
-        write(acc)
-        set(error instanceof UserRejectedError ? 'unauthenticated' : 'error', null, error)
+    } catch (error) {
+      // The account changed or the session ended meanwhile: this sign-in is void, whatever it ended with.
+      if (signal.aborted) throw new AbortedError({ reason: signal.reason, cause: error })
+      if (!(error instanceof AgoraAuthError)) {
+        cell.set(previous.status, previous.session, previous.error) // a caller's mistake (TypeError) changes nothing
+        throw error
       }
+      // A failed sign-in leaves no session: its stored token (expired, or refused by the server) must not come back.
+      tokens.write(signer, null)
+      cell.set(error.code === 'USER_REJECTED' ? 'unauthenticated' : 'error', null, error)
       throw error
     }
   }
 
-  const signIn = ({ signal }: { signal?: AbortSignal } = {}) => {
-    ready()
-    if (!inflight) {
-      const current: Promise<Session> = attempt().finally(() => {
-        if (inflight === current) inflight = undefined
-      })
-      inflight = current
-    }
-    return abortable(inflight, signal)
+  function signIn({ signal }: Options = {}): Promise<Session> {
+    applyPendingAccount()
+    isRenewalRefused = false // the user acts: automatic sign-ins may prompt again
+    return abortable(flight.join(false), signal)
   }
 
-  /**
-   * getToken (`stale` null) and renewToken. First waits for a sign-in in flight or for the account to be known
-   * (only the caller's own abort is an error there). A 401 for another account's token (the wallet switched while
-   * the request was out) is AbortedError 'account_changed': that request must not be retried as the new account.
-   * Without a session: null for getToken, UnauthorizedError for renewToken — a late 401 must never prompt a user
-   * who signed out. Then the current token unless it is `stale` or within clockSkew of exp, else a new sign-in's.
-   */
-  const token = async (stale: string | null, { signal }: { signal?: AbortSignal } = {}) => {
-    ready()
-    while (inflight || state.status === 'loading')
-      await abortable<unknown>(inflight ?? new Promise<void>((resolve) => waiters.push(resolve)), signal).catch((error) => {
+  function reauthenticate(options?: Options): Promise<Session> {
+    return signIn(options)
+  }
+
+  // An automatic sign-in (expired or refused token), unless the server refused the last one's token: then only
+  // the user can start one, or every request would prompt.
+  async function renewSession(signal: AbortSignal | undefined): Promise<Session> {
+    if (isRenewalRefused) throw new UnauthorizedError('The server refused a renewed token: sign in again.', { reason: RENEWED_TOKEN_REFUSED })
+    return abortable(flight.join(true), signal)
+  }
+
+  // Waits for a sign-in in flight and for the account to be known; only the caller's own abort is an error here.
+  async function settle(signal: AbortSignal | undefined) {
+    applyPendingAccount()
+    while (flight.pending() || cell.get().status === 'loading') {
+      const change = flight.pending() ?? cell.nextChange()
+      await abortable<unknown>(change, signal).catch((error) => {
         if (signal?.aborted) throw error
       })
-    const { session } = state
-    let owner: unknown
-    try {
-      owner = stale && decodeJwtPayload(stale).sub
-    } catch {}
-    if (owner && account && !same(String(owner), account.address)) throw new AbortedError({ reason: 'account_changed' })
-    if (!session) {
-      if (stale === null) return null
-      throw new UnauthorizedError('Sign in first.')
     }
-    return session.token !== stale && session.expiresAt - clockSkew > now()
-      ? session.token
-      : (await signIn({ signal })).token
   }
 
-  const end = (error: AgoraAuthError | null) => {
-    ready()
+  async function getToken({ signal }: Options = {}): Promise<string | null> {
+    await settle(signal)
+    const { session } = cell.get()
+    if (!session) return null
+    return isFresh(session) ? session.token : (await renewSession(signal)).token
+  }
+
+  // After a 401 for `staleToken`. For another account's token (the wallet switched while the request was out):
+  // AbortedError, never a retry as the new account. Signed out: UnauthorizedError, never a prompt.
+  async function renewToken(staleToken: string, { signal }: Options = {}): Promise<string> {
+    await settle(signal)
+    const owner = readTokenOwner(staleToken)
+    if (account && owner && !isSameAddress(owner, account.address)) throw new AbortedError({ reason: 'account_changed' })
+    const { session } = cell.get()
+    if (!session) throw new UnauthorizedError('Sign in first.')
+    if (session.token !== staleToken && isFresh(session)) return session.token
+    if (staleToken === renewedToken) isRenewalRefused = true
+    return (await renewSession(signal)).token
+  }
+
+  function endSession(error: AgoraAuthError | null) {
+    applyPendingAccount()
     cancel('signed_out')
-    if (account) {
-      write(account)
-      post(account)
+    if (account) tokens.write(account, null)
+    if (account) tabs.post({ key: tokens.keyOf(account), newValue: null })
+    cell.set(error ? 'error' : 'unauthenticated', null, error)
+    onSignOut?.()
+  }
+
+  function signOut() {
+    endSession(null)
+  }
+
+  function revoke(error: AgoraAuthError) {
+    endSession(error)
+  }
+
+  // Another tab changed an entry: its token is adopted if it is this account's; a sign-out of this account ends ours.
+  function onTabMessage({ key, newValue }: SyncMessage) {
+    const owner = tokens.ownerOf(key)
+    const { session } = cell.get()
+    if (!account || !owner) return
+    if (newValue === null && session && isForAccount(owner, account, keepsSessionAcrossChains)) {
+      cell.set('unauthenticated')
+      return onSignOut?.()
     }
-    signedOut(error)
+    const adopted = newValue ? readUsableSession(newValue, { account, ...judge() }) : undefined
+    if (!adopted || adopted.token === session?.token) return
+    cell.set('authenticated', adopted)
+    onSignIn?.(adopted)
   }
 
-  // An account's entry changed in another tab: `key` names the account (see `key`), `newValue` is its token, or
-  // null when it signed out. Anything else (another base URL, not an object) is ignored.
-  const onTab = ({ key: k, newValue }: { key?: unknown; newValue?: string | null }) => {
-    if (!account || typeof k !== 'string' || !k.startsWith(`${name}:`)) return
-    if (newValue) {
-      const session = decode(newValue, account, clockSkew)
-      if (session && session.token !== state.session?.token) signedIn(session)
-    } else {
-      const [address = '', chainId] = k.slice(name.length + 1).split(':')
-      if (state.session && fits({ address, chainId: Number(chainId) }, account)) signedOut()
+  function subscribe(listener: () => void) {
+    applyPendingAccount()
+    cell.listeners.add(listener)
+    if (cell.listeners.size === 1 && isSyncOn) stopWatching = tabs.watch(onTabMessage)
+    return () => {
+      if (!cell.listeners.delete(listener) || cell.listeners.size) return
+      stopWatching?.()
+      stopWatching = undefined
     }
   }
 
-  const ready = () => {
-    if (initialAccount !== undefined) setAccount(initialAccount)
+  function getSnapshot() {
+    applyPendingAccount()
+    return cell.get()
   }
 
-  return {
-    getSnapshot: () => (ready(), state),
-    getServerSnapshot: () => serverState,
-    subscribe(listener) {
-      ready()
-      listeners.add(listener)
-      if (listeners.size === 1 && sync) stopSync = watch()
-      return () => {
-        if (listeners.delete(listener) && !listeners.size) stopSync = void stopSync?.()
-      }
-    },
-    setAccount,
-    signIn,
-    reauthenticate: signIn,
-    signOut: () => end(null),
-    revoke: end,
-    getToken: (options) => token(null, options),
-    renewToken: (staleToken, options) => token(staleToken, options) as Promise<string>,
-    destroy() {
-      cancel('destroyed')
-      listeners.clear()
-      stopSync = void stopSync?.()
-    },
+  function destroy() {
+    cancel('destroyed')
+    cell.listeners.clear()
+    stopWatching?.()
+    stopWatching = undefined
   }
+
+  const getServerSnapshot = () => serverState
+  return { getSnapshot, getServerSnapshot, subscribe, setAccount, signIn, reauthenticate, signOut, revoke, getToken, renewToken, destroy }
 }

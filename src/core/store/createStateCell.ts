@@ -1,0 +1,38 @@
+import type { AgoraAuthError } from '../errors/AgoraAuthError.js'
+import type { Session } from '../session/types.js'
+import type { SessionState } from './types.js'
+
+export type StateCell = {
+  /** The current state: the same object until something in it changed. */
+  get(): SessionState
+  /** Replaces the state (when something changed) and tells the listeners and waiters. */
+  set(status: SessionState['status'], session?: Session | null, error?: AgoraAuthError | null): void
+  /** The listeners of `subscribe`. */
+  listeners: Set<() => void>
+  /** Resolves on the next change. */
+  nextChange(): Promise<void>
+}
+
+/**
+ * The store's snapshot and who is told when it changes (internal to createSessionStore).
+ * @example const cell = createStateCell(initial); cell.set('authenticated', session)
+ */
+export function createStateCell(initial: SessionState): StateCell {
+  let state = initial
+  const listeners = new Set<() => void>()
+  const waiters: (() => void)[] = [] // one-shot wake-ups
+
+  function set(status: SessionState['status'], session: Session | null = null, error: AgoraAuthError | null = null) {
+    if (status === state.status && session === state.session && error === state.error) return
+    state = { status, session, error }
+    for (const listener of [...listeners, ...waiters.splice(0)]) listener()
+  }
+
+  function nextChange() {
+    return new Promise<void>((resolve) => {
+      waiters.push(resolve)
+    })
+  }
+
+  return { get: () => state, set, listeners, nextChange }
+}
