@@ -1,12 +1,18 @@
-'use client'
 // agora-auth — the React entry: provider, hooks, components, and the parts of core a browser dApp uses with
 // them (errors, roles, types). Everything else, and all Node-only code, is in agora-auth/core.
+// No 'use client' here: each React module carries its own, so that the pure helpers (hasRole, parseRoles, ROLES,
+// SESSION_COOKIE_NAME) stay callable from a React Server Component.
 export { AgoraAuthError } from './core/errors/AgoraAuthError.js'
 export type { AgoraAuthErrorCode, AgoraAuthErrorParameters } from './core/errors/AgoraAuthError.js'
 export * from './core/errors/errors.js'
 export type { AgoraClient, AgoraRequestOptions } from './core/http/createAgoraClient.js'
+export { SESSION_COOKIE_NAME } from './core/cookie/sessionCookieName.js'
+export { agoraQueryKey } from './core/query/agoraQueryKey.js'
+export type { AgoraQueryKey, AgoraQueryKeyParameters, AgoraQueryParams } from './core/query/agoraQueryKey.js'
 export { hasRole } from './core/session/hasRole.js'
 export type { HasRoleOptions } from './core/session/hasRole.js'
+export { parseRoles } from './core/session/parseRoles.js'
+export { ROLES } from './core/session/roles.js'
 export type { AgoraJwtClaims, Register, Role, Session } from './core/session/types.js'
 export type { Account, SessionState, SessionStatus, StorageAdapter } from './core/store/types.js'
 export { AgoraAuthProvider } from './react/AgoraAuthProvider.js'
@@ -31,4 +37,4 @@ export type { SessionBadgeProps } from './react/components/SessionBadge.js'
 export { SignedIn, SignedOut } from './react/components/SignedIn.js'
 export type { GateProps } from './react/components/SignedIn.js'
 export { SignInButton } from './react/components/SignInButton.js'
-export type { SignInButtonProps } from './react/components/SignInButton.js'
+export type { SignInButtonProps, SignInButtonState } from './react/components/SignInButton.js'

@@ -3,8 +3,14 @@ import { createContext, useContext, useRef, useSyncExternalStore } from 'react'
 import type { AgoraClient } from '../core/http/createAgoraClient.js'
 import type { SessionStore } from '../core/store/createSessionStore.js'
 import type { SessionState } from '../core/store/types.js'
+import type { WagmiConfig } from '../core/wagmi/watchWagmiAccount.js'
 
-export type AgoraAuthContextValue = { store: SessionStore; client: AgoraClient }
+export type AgoraAuthContextValue = {
+  store: SessionStore
+  client: AgoraClient
+  /** The wagmi config the provider signs with (its `config` prop, else the surrounding `WagmiProvider`'s). */
+  config: WagmiConfig
+}
 
 export const AgoraAuthContext = createContext<AgoraAuthContextValue | null>(null)
 
@@ -27,8 +33,9 @@ export function useSessionSelector<T = SessionState>(
   const last = useRef<{ value: T }>(null)
   const pick = (state: SessionState) => {
     const value = select(state)
-    if (!last.current || !isEqual(last.current.value, value)) last.current = { value }
-    return last.current.value
+    if (last.current && isEqual(last.current.value, value)) return last.current.value
+    last.current = { value }
+    return value
   }
   return useSyncExternalStore(
     store.subscribe,

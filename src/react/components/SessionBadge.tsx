@@ -1,8 +1,10 @@
 'use client'
-import { type HTMLAttributes, useEffect, useReducer } from 'react'
+import { type HTMLAttributes, useEffect, useState } from 'react'
 import { useSessionSelector } from '../context.js'
 
 export type SessionBadgeProps = HTMLAttributes<HTMLElement>
+
+const countdown = (minutes: number) => (minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60}` : `${minutes}`)
 
 /**
  * The signed-in address, its roles and the time until the session expires (updated each minute); nothing while
@@ -11,16 +13,21 @@ export type SessionBadgeProps = HTMLAttributes<HTMLElement>
  */
 export function SessionBadge({ className, ...props }: SessionBadgeProps) {
   const session = useSessionSelector((state) => state.session)
-  // Re-render each minute so the countdown moves on a page left open, not only when the session changes.
-  const [, tick] = useReducer((n: number) => n + 1, 0)
+  const expiresAt = session?.expiresAt
+  // The clock is read in effects only, never while rendering: a server render and the first client render must be
+  // the same (and Next's prerender refuses `Date.now()` in a render). Until then the countdown is left out.
+  const [now, setNow] = useState<number | null>(null)
   useEffect(() => {
-    const timer = setInterval(tick, 60_000)
+    if (expiresAt === undefined) return
+    const readClock = () => setNow(Date.now())
+    readClock()
+    // Each minute, so the countdown moves on a page left open, not only when the session changes.
+    const timer = setInterval(readClock, 60_000)
     return () => clearInterval(timer)
-  }, [])
+  }, [expiresAt])
   if (!session) return null
-  const { address, expiresAt } = session
-  // The clock is read at render: a clock kept in state would be as old as the mount.
-  const minutes = Math.max(0, Math.floor((expiresAt - Date.now()) / 60_000))
+  const { address } = session
+  const minutes = now === null ? null : Math.max(0, Math.floor((session.expiresAt - now) / 60_000))
   return (
     <section {...props} className={className ? `agora-session-badge ${className}` : 'agora-session-badge'} aria-label="Session">
       <span title={address}>{`${address.slice(0, 6)}…${address.slice(-4)}`}</span>
@@ -29,8 +36,8 @@ export function SessionBadge({ className, ...props }: SessionBadgeProps) {
           <li key={role}>{role}</li>
         ))}
       </ul>
-      <time dateTime={new Date(expiresAt).toISOString()} suppressHydrationWarning>
-        expires in {minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60}` : minutes} min
+      <time dateTime={new Date(session.expiresAt).toISOString()}>
+        {minutes === null ? null : `expires in ${countdown(minutes)} min`}
       </time>
     </section>
   )

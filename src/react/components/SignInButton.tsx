@@ -1,44 +1,62 @@
 'use client'
 import type { ButtonHTMLAttributes } from 'react'
-import { useConfig, useConnect } from 'wagmi'
+import { useConnect } from 'wagmi'
 import { getConnection } from 'wagmi/actions'
+import type { SessionState } from '../../core/store/types.js'
 import { useAgoraAuthContext, useSessionSelector } from '../context.js'
+
+/** What the button shows: `loading` while the session is not known yet (server render included). */
+export type SignInButtonState = 'loading' | 'idle' | 'pending' | 'error' | 'signedIn'
 
 export type SignInButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'onClick' | 'children'> & {
   /** Index of the wagmi connector to connect with when no wallet is connected; default 0. */
   connector?: number
-  /** Labels by state; defaults in English. */
-  labels?: Partial<Record<'idle' | 'pending' | 'error' | 'signedIn', string>>
+  /** Labels by state; defaults in English (`loading` reads like `idle`: nothing is asked of the wallet yet). */
+  labels?: Partial<Record<SignInButtonState, string>>
+}
+
+const defaultLabels: Record<SignInButtonState, string> = {
+  loading: 'Sign in with Ethereum',
+  idle: 'Sign in with Ethereum',
+  pending: 'Check your wallet…',
+  error: 'Try again',
+  signedIn: 'Sign out',
+}
+
+const buttonState = ({ status, error }: SessionState, connect: { isPending: boolean; error: unknown }): SignInButtonState => {
+  // Only a connect or a sign-in under way has a wallet prompt to point at.
+  if (connect.isPending || status === 'authenticating') return 'pending'
+  if (status === 'loading') return 'loading'
+  if (status === 'authenticated') return 'signedIn'
+  if (error || connect.error) return 'error'
+  return 'idle'
 }
 
 /**
- * One button for the whole flow: connect the wallet if needed, sign, signed in (then it signs out). It is
- * disabled and `aria-busy` while pending, and a failure (a rejected signature, say) is announced and offers a retry.
- * Unstyled: style `.agora-sign-in` and its `data-state` (`idle`, `pending`, `error`, `signedIn`).
+ * One button for the whole flow: connect the wallet if needed (with the provider's wagmi config), sign, signed in
+ * (then it signs out). It is disabled and `aria-busy` while loading or pending, and a failure (a rejected
+ * signature, say) is announced and offers a retry. Unstyled: style `.agora-sign-in` and its `data-state`
+ * (`loading`, `idle`, `pending`, `error`, `signedIn`).
  * @example <SignInButton className="btn" />
  */
 export function SignInButton({ connector = 0, labels, className, ...props }: SignInButtonProps) {
-  const config = useConfig()
-  // wagmi's connect mutation: its pending state and error are the connecting step's.
-  const connect = useConnect()
-  const { store } = useAgoraAuthContext()
-  const { status, error } = useSessionSelector()
-  const state =
-    connect.isPending || status === 'authenticating' || status === 'loading'
-      ? 'pending'
-      : status === 'authenticated'
-        ? 'signedIn'
-        : error || connect.error
-          ? 'error'
-          : 'idle'
+  const { store, config } = useAgoraAuthContext()
+  // wagmi's connect mutation, on the provider's config: its pending state and error are the connecting step's.
+  const connect = useConnect({ config })
+  const session = useSessionSelector()
+  const state = buttonState(session, connect)
+  const isBusy = state === 'pending' || state === 'loading'
 
   const onClick = async () => {
     if (state === 'signedIn') return store.signOut()
     connect.reset()
     try {
-      if (getConnection(config).status !== 'connected') await connect.mutateAsync({ connector: config.connectors[connector]! })
+      const isConnected = getConnection(config).status === 'connected'
+      if (!isConnected) await connect.mutateAsync({ connector: config.connectors[connector]! })
       await store.signIn()
-    } catch {} // the outcome, error included, is in the session state or the connect mutation
+    } catch {
+      // The outcome, error included, is in the session state or the connect mutation, both rendered below.
+    }
   }
 
   return (
@@ -48,15 +66,15 @@ export function SignInButton({ connector = 0, labels, className, ...props }: Sig
         {...props}
         className={className ? `agora-sign-in ${className}` : 'agora-sign-in'}
         data-state={state}
-        disabled={state === 'pending' || props.disabled}
-        aria-busy={state === 'pending'}
+        disabled={isBusy || props.disabled}
+        aria-busy={isBusy}
         onClick={onClick}
       >
-        {{ idle: 'Sign in with Ethereum', pending: 'Check your wallet…', error: 'Try again', signedIn: 'Sign out', ...labels }[state]}
+        {{ ...defaultLabels, ...labels }[state]}
       </button>
       {state === 'error' && (
         <span role="alert" className="agora-sign-in-error">
-          {error?.shortMessage ?? 'Could not connect the wallet.'}
+          {session.error?.shortMessage ?? 'Could not connect the wallet.'}
         </span>
       )}
     </>

@@ -6,6 +6,7 @@ import {
   useInfiniteQuery,
 } from '@tanstack/react-query'
 import type { AgoraAuthError } from '../../core/errors/AgoraAuthError.js'
+import type { AgoraRetryOption } from '../../core/query/agoraRetry.js'
 import { type AgoraParams, useAgoraQueryOptions } from './useAgoraQueryOptions.js'
 
 /** One page of an Agora list: `next_offset` is 0 on the last page, and there is no total count. */
@@ -14,8 +15,16 @@ export type AgoraPage<T> = {
   data: T[]
 }
 
+type InfiniteOptions<T> = UseInfiniteQueryOptions<
+  AgoraPage<T>,
+  AgoraAuthError,
+  InfiniteData<AgoraPage<T>, number>,
+  readonly unknown[],
+  number
+>
+
 export type UseAgoraInfiniteQueryOptions<T> = Omit<
-  UseInfiniteQueryOptions<AgoraPage<T>, AgoraAuthError, InfiniteData<AgoraPage<T>, number>, readonly unknown[], number>,
+  InfiniteOptions<T>,
   'queryKey' | 'queryFn' | 'initialPageParam' | 'getNextPageParam'
 > & {
   /** Query-string parameters besides `offset` (e.g. `limit`, `sort`). */
@@ -23,20 +32,26 @@ export type UseAgoraInfiniteQueryOptions<T> = Omit<
 }
 
 /**
- * Pages through an Agora list (`{ meta, data }`) by `offset`, with the same auth rules as `useAgoraQuery`.
+ * Pages through an Agora list (`{ meta, data }`) by `offset`, with the same auth and retry rules as `useAgoraQuery`.
  * @example const { data, fetchNextPage, hasNextPage } = useAgoraInfiniteQuery<Delegate>('delegates', { params: { limit: 20 } })
  */
 export function useAgoraInfiniteQuery<T = unknown>(
   path: string,
-  { params, enabled, placeholderData, ...options }: UseAgoraInfiniteQueryOptions<T> = {},
+  { params, enabled, placeholderData, retry, ...options }: UseAgoraInfiniteQueryOptions<T> = {},
 ): UseInfiniteQueryResult<InfiniteData<AgoraPage<T>, number>, AgoraAuthError> {
-  const shared = useAgoraQueryOptions(path, params, enabled, placeholderData)
+  const { client, ...shared } = useAgoraQueryOptions({
+    path,
+    params,
+    enabled,
+    placeholderData,
+    retry: retry as AgoraRetryOption | undefined,
+  })
   return useInfiniteQuery({
     ...options,
-    ...(shared as Omit<typeof shared, 'client'>),
+    ...shared,
     initialPageParam: 0,
     getNextPageParam: (last: AgoraPage<T>) => (last.meta.has_next ? last.meta.next_offset : undefined),
     queryFn: ({ signal, pageParam }: { signal: AbortSignal; pageParam: number }) =>
-      shared.client.request<AgoraPage<T>>(path, { params: { ...params, offset: pageParam }, signal }),
-  } as unknown as UseInfiniteQueryOptions<AgoraPage<T>, AgoraAuthError, InfiniteData<AgoraPage<T>, number>, readonly unknown[], number>)
+      client.request<AgoraPage<T>>(path, { params: { ...params, offset: pageParam }, signal }),
+  } as unknown as InfiniteOptions<T>)
 }
