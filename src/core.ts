@@ -46,5 +46,3 @@ export type { AgoraQueryKey, AgoraQueryKeyParameters, AgoraQueryParams } from '.
 export { agoraRetry } from './core/query/agoraRetry.js'
 export type { AgoraRetryOption, AgoraRetryReturnType } from './core/query/agoraRetry.js'
 export { getAgoraQuerySubject } from './core/query/getAgoraQuerySubject.js'
-export { watchWagmiAccount } from './core/wagmi/watchWagmiAccount.js'
-export type { WagmiConfig, WatchWagmiAccountParameters, WatchWagmiAccountReturnType } from './core/wagmi/watchWagmiAccount.js'
