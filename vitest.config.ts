@@ -35,7 +35,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/browser/**', 'test/react/**'],
+          exclude: ['test/browser/**', 'test/react/**', 'test/next/**'],
         },
       },
       {
@@ -46,6 +46,10 @@ export default defineConfig({
           include: ['test/browser/**/*.test.{ts,tsx}', 'test/react/**/*.test.{ts,tsx}'],
           browser: { ...browser(), commands: agoraServerCommands },
         },
+      },
+      {
+        // examples/next packed, installed, built and started as a user would, driven in Chromium (minutes, not seconds).
+        test: { name: 'next', environment: 'node', include: ['test/next/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 900_000 },
       },
       {
         // Every story is a test: rendered in Chromium with its play function, against the demo's local servers.
