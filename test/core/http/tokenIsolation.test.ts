@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createAgoraClient } from '../../../src/core/http/createAgoraClient.js'
 import type { TokenSource } from '../../../src/core/http/types.js'
 
@@ -113,33 +113,84 @@ function allowed(url: string) {
   )
 }
 
+/**
+ * A recording `fetch` (see the top of this file) that answers `redirectTo(request)` with a 302 there, when given.
+ * With `redirect: 'follow'` it follows as `fetch` does: every header kept, Authorization dropped only when the
+ * origin changes.
+ */
+function recorder(redirectTo?: (request: Request) => string | undefined) {
+  const seen: Request[] = []
+  const send: typeof fetch = async (input, init) => {
+    let request = new Request(input, init)
+    for (let hops = 0; hops <= 20; hops++) {
+      seen.push(request)
+      const location = redirectTo?.(request)
+      if (location === undefined) return new Response('{}')
+      if (request.redirect !== 'follow') return new Response(null, { status: 302, headers: { location } })
+      const target = new URL(location, request.url)
+      const headers = new Headers(request.headers)
+      if (target.origin !== new URL(request.url).origin) headers.delete('authorization')
+      request = new Request(target, { headers })
+    }
+    throw new TypeError('Too many redirects.')
+  }
+  return { seen, send }
+}
+
+/** What every hostile-URL run must show: no token outside the base, and enough traffic that the check means something. */
+function expectNoLeak(seen: Request[], minimumWithToken: number) {
+  const withToken = seen.filter((r) => r.headers.get('authorization') === `Bearer ${TOKEN}`)
+  expect(withToken.filter((r) => !allowed(r.url)).map((r) => r.url)).toEqual([])
+  // The test can fail: the requests that stayed inside did carry the token.
+  expect(withToken.length).toBeGreaterThan(minimumWithToken)
+  for (const r of seen) if (!allowed(r.url)) expect(r.headers.get('authorization')).toBeNull()
+  return withToken
+}
+
+// The same checks with the base written in full, relative with an explicit origin, and relative to the page.
+const bases: [string, { baseUrl: string; origin?: string }, { origin: string } | undefined][] = [
+  ['an absolute base', { baseUrl: BASE }, undefined],
+  ['a relative base with an origin', { baseUrl: '/api/v1', origin: 'https://api.example.com' }, undefined],
+  ['a relative base on the page origin', { baseUrl: '/api/v1/' }, { origin: 'https://api.example.com' }],
+]
+
 describe('the token never leaves the base URL', () => {
-  it('300 seeded random URLs of other origins and path tricks: zero requests outside the base carry it', async () => {
-    const seen: Request[] = []
-    const agora = createAgoraClient({
-      baseUrl: BASE,
-      tokenSource: source,
-      fetch: async (input, init) => (seen.push(new Request(input, init)), new Response('{}')),
-    })
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it.each(bases)('%s: 300 seeded random URLs of other origins and path tricks: zero requests outside the base carry it', async (_, options, location) => {
+    if (location) vi.stubGlobal('location', location)
+    const { seen, send } = recorder()
+    const agora = createAgoraClient({ ...options, tokenSource: source, fetch: send })
     const cases = urls(300, 20261123)
     let rejected = 0
     for (const { url } of cases)
       await agora.fetch(url, { headers: { 'x-caller': 'kept' } }).catch(() => rejected++)
 
-    const withToken = seen.filter((r) => r.headers.get('authorization') === `Bearer ${TOKEN}`)
-    const leaked = withToken.filter((r) => !allowed(r.url)).map((r) => r.url)
-    expect(leaked).toEqual([])
+    const withToken = expectNoLeak(seen, 10)
     // The caller's headers reach every request, ours or not.
     expect(seen.every((r) => r.headers.get('x-caller') === 'kept')).toBe(true)
-    // The test can fail: plenty of requests went out, and the ones that stayed inside did carry the token.
     expect(seen.length + rejected).toBe(cases.length)
     expect(seen.length).toBeGreaterThan(200)
-    expect(withToken.length).toBeGreaterThan(10)
     expect(seen.filter((r) => allowed(r.url) && !withToken.includes(r))).toEqual([])
     // Every case built on a foreign host went out without any token.
     const foreignUrls = new Set(cases.filter((c) => c.foreign).map((c) => c.url))
     expect(foreignUrls.size).toBeGreaterThan(80)
-    for (const r of seen) if (!allowed(r.url)) expect(r.headers.get('authorization')).toBeNull()
+  })
+
+  it.each(bases)('%s: 1,000 seeded hostile redirect targets: zero requests outside the base carry it', async (_, options, location) => {
+    if (location) vi.stubGlobal('location', location)
+    const targets = urls(1_000, 99).map((c) => c.url)
+    let next = 0
+    // The protected route `start` answers 302 to the next hostile URL; every other URL answers 200.
+    const { seen, send } = recorder((request) => (new URL(request.url).pathname === '/api/v1/start' ? targets[next++] : undefined))
+    const agora = createAgoraClient({ ...options, tokenSource: source, fetch: send })
+    while (next < targets.length) await agora.fetch('start').catch(() => undefined)
+    const withToken = expectNoLeak(seen, 900)
+    // Targets inside the base are followed with the token: the check sees both sides.
+    expect(withToken.filter((r) => !r.url.endsWith('/api/v1/start')).length).toBeGreaterThan(25)
+    expect(seen.length).toBeGreaterThan(1_750)
   })
 
   it('a foreign URL keeps the caller’s own Authorization and other headers, untouched', async () => {
@@ -160,8 +211,9 @@ describe('the token never leaves the base URL', () => {
     }
   })
 
-  it('isProtected agrees with the oracle on the same URLs', () => {
-    const agora = createAgoraClient({ baseUrl: BASE, tokenSource: source })
+  it.each(bases)('%s: isProtected agrees with the oracle on the same URLs', (_, options, location) => {
+    if (location) vi.stubGlobal('location', location)
+    const agora = createAgoraClient({ ...options, tokenSource: source })
     for (const { url } of urls(300, 7)) {
       let resolved: string | undefined
       try {
