@@ -35,7 +35,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/browser/**', 'test/react/**', 'test/next/**'],
+          exclude: ['test/browser/**', 'test/react/**', 'test/next/**', 'test/core/cookie/**'],
         },
       },
       {
@@ -43,7 +43,7 @@ export default defineConfig({
         optimizeDeps: { include: browserDeps },
         test: {
           name: 'browser',
-          include: ['test/browser/**/*.test.{ts,tsx}', 'test/react/**/*.test.{ts,tsx}'],
+          include: ['test/browser/**/*.test.{ts,tsx}', 'test/react/**/*.test.{ts,tsx}', 'test/core/cookie/**/*.test.{ts,tsx}'],
           browser: { ...browser(), commands: agoraServerCommands },
         },
       },
