@@ -1,6 +1,7 @@
 // agora-auth/server — a local Agora-compatible server (contracts A and B) as Web-standard handlers.
 // Web-standard only (runs on edge runtimes): the Node adapters live in `agora-auth/server/node` (src/serverNode.ts).
-export { createAgoraServer, DEFAULT_CHAINS } from './server/createAgoraServer.js'
+export { createAgoraServer } from './server/createAgoraServer.js'
+export { DEFAULT_CHAINS } from './server/createServerContext.js'
 export { createMemoryApiKeyStore } from './server/createMemoryApiKeyStore.js'
 export { createMemoryNonceStore } from './server/createMemoryNonceStore.js'
 export { createMemoryRateLimitStore } from './server/createMemoryRateLimitStore.js'

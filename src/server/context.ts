@@ -15,6 +15,8 @@ export type ServerContext = {
   apiKeyStore: ApiKeyStore
   rateLimitStore: RateLimitStore
   rateLimit: RateLimit | false
+  /** The bucket of `auth/nonce` and `auth/verify` per client. */
+  authRateLimit: RateLimit | false
   verifier: SignatureVerifier | undefined
   resolveRoles: (address: Address) => Promise<readonly string[]>
   v0Keys: () => Promise<readonly V0Key[]>

@@ -1,89 +1,44 @@
-import { generateKeyPair } from 'jose'
-import { createPublicClient, http } from 'viem'
 import type { ServerContext } from './context.js'
-import { createMemoryApiKeyStore } from './createMemoryApiKeyStore.js'
-import { createMemoryNonceStore } from './createMemoryNonceStore.js'
-import { createMemoryRateLimitStore } from './createMemoryRateLimitStore.js'
+import { createHostGuard } from './createHostGuard.js'
+import { createServerContext } from './createServerContext.js'
 import { hashApiKey } from './hashApiKey.js'
+import { readBody } from './readBody.js'
 import { envelope, text } from './respond.js'
 import { publicJwks, routeV0 } from './routesV0.js'
 import { routeV1 } from './routesV1.js'
-import type { AgoraRequestContext, AgoraServer, AgoraServerOptions, SignatureVerifier, V0Key } from './types.js'
-
-/** Chains a SIWE message may name by default: Ethereum, Optimism, Base, Sepolia, OP Sepolia, Anvil. */
-export const DEFAULT_CHAINS = [1, 10, 8453, 11155111, 11155420, 31337] as const
+import type { AgoraRequestContext, AgoraServer, AgoraServerOptions } from './types.js'
 
 const trimSlashes = (path: string) => path.replace(/^\/+|\/+$/g, '')
-const normalizePrefix = (prefix: string) => `/${trimSlashes(prefix)}`
 
-/** Reads at most `limit` bytes of the body; undefined when it is longer (no more is read). */
-async function readBody(request: Request, limit: number): Promise<Uint8Array | undefined> {
-  const declared = Number(request.headers.get('content-length') ?? '0')
-  if (declared > limit) return undefined
-  if (!request.body) return new Uint8Array()
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > limit) {
-      await reader.cancel().catch(() => {})
-      return undefined
-    }
-    chunks.push(value)
-  }
-  const body = new Uint8Array(size)
-  let at = 0
-  for (const chunk of chunks) {
-    body.set(chunk, at)
-    at += chunk.byteLength
-  }
-  return body
+/** The 403 for a host outside `origins`, naming the option to set (as Vite's `allowedHosts` does). */
+function hostNotAllowed(host: string, isV0: boolean): Response {
+  const shown = JSON.stringify(host.slice(0, 100))
+  const message =
+    `Blocked request: the host ${shown} is not allowed. To allow it, add its origin to the \`origins\` option of ` +
+    'createAgoraServer (agora-auth-server: --origin). With no `origins`, only localhost, 127.0.0.1 and [::1] are allowed.'
+  return isV0 ? envelope(403, 'forbidden', message, { reason: 'host_not_allowed' }) : text(403, message)
 }
 
 /**
  * A local Agora server speaking both contracts (governance API under `prefix`, Public API v0 under `v0Prefix`)
  * as one Web-standard `fetch` handler: mount it in a Next.js route, Node (`listen`) or Vite (`agoraServerVitePlugin`).
+ * It answers only for the hosts in `origins` (loopback when none are given).
  * @example
- * const server = createAgoraServer({ demoRoles: { '0xAbc…': ['badgeholder'] } })
- * const response = await server.fetch(new Request('http://localhost/api/v1/auth/nonce'))
+ * const server = createAgoraServer({ origins: ['https://app.example'], jwtSecret: process.env.AGORA_JWT_SECRET })
+ * const response = await server.fetch(new Request('https://app.example/api/v1/auth/nonce'))
  */
 export function createAgoraServer(options: AgoraServerOptions = {}): AgoraServer {
-  const now = options.now ?? Date.now
-  const secret = options.jwtSecret ?? crypto.getRandomValues(new Uint8Array(32))
-  const jwtSecret = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret
-  const demoRoles = new Map(Object.entries(options.demoRoles ?? {}).map(([address, roles]) => [address.toLowerCase(), roles]))
-  const resolveRoles =
-    options.resolveRoles ?? ((address: string) => ['reader:public', 'rf-demo-user', ...(demoRoles.get(address.toLowerCase()) ?? [])])
-  const verifier: SignatureVerifier | undefined =
-    options.publicClient ?? (options.rpcUrl ? createPublicClient({ transport: http(options.rpcUrl) }) : undefined)
-  let v0Keys: Promise<readonly V0Key[]> | undefined
-  const context: ServerContext = {
-    prefix: normalizePrefix(options.prefix ?? '/api/v1'),
-    v0Prefix: normalizePrefix(options.v0Prefix ?? '/v0'),
-    chains: new Set(options.chains ?? DEFAULT_CHAINS),
-    jwtSecret,
-    jwtTtl: options.jwtTtl ?? 86_400,
-    v0TokenTtl: options.v0TokenTtl ?? 900,
-    bodyLimit: options.bodyLimit ?? 16_384,
-    now,
-    nonceStore: options.nonceStore ?? createMemoryNonceStore({ now }),
-    apiKeyStore: options.apiKeyStore ?? createMemoryApiKeyStore(),
-    rateLimitStore: options.rateLimitStore ?? createMemoryRateLimitStore(),
-    rateLimit: options.rateLimit ?? { capacity: 300, refillPerSecond: 50 },
-    verifier,
-    resolveRoles: async (address) => resolveRoles(address),
-    // Generated on first use, so creating a server stays synchronous and cheap.
-    v0Keys: () =>
-      (v0Keys ??= options.v0Keys?.length
-        ? Promise.resolve(options.v0Keys)
-        : generateKeyPair('RS256').then(({ privateKey, publicKey }) => [{ kid: 'agora-local-1', privateKey, publicKey }])),
-    ballots: new Map(),
+  const context: ServerContext = createServerContext(options)
+  const guardHost = createHostGuard({ origins: options.origins, trustProxy: options.trustProxy })
+  const trustProxy = options.trustProxy ?? false
+
+  /** The rate-limit key of an unauthenticated client: the adapter's socket address, or the proxy's last hop. */
+  const clientAddressOf = (request: Request, requestContext: AgoraRequestContext) => {
+    const forwardedFor = trustProxy ? request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined
+    return forwardedFor || requestContext.clientAddress || 'unknown'
   }
 
-  async function handle(request: Request, requestContext: AgoraRequestContext, isV0: boolean): Promise<Response> {
+  async function handle(request: Request, requestContext: AgoraRequestContext, isV0: boolean, host: string): Promise<Response> {
     const url = new URL(request.url)
     const prefix = isV0 ? context.v0Prefix : context.prefix
     if (request.method === 'OPTIONS') {
@@ -106,43 +61,52 @@ export function createAgoraServer(options: AgoraServerOptions = {}): AgoraServer
       request,
       url,
       path: trimSlashes(url.pathname.slice(prefix.length)),
-      host: url.host,
-      clientAddress: requestContext.clientAddress ?? 'unknown',
+      host,
+      clientAddress: clientAddressOf(request, requestContext),
       body,
     }
     return isV0 ? routeV0(context, route) : routeV1(context, route)
   }
 
+  async function answer(request: Request, requestContext: AgoraRequestContext): Promise<Response> {
+    let isV0 = false
+    try {
+      const { pathname } = new URL(request.url)
+      const under = (prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`)
+      isV0 = under(context.v0Prefix)
+      // Before anything else (a nonce above all): the host every SIWE check compares with must be one of ours.
+      const { allowed, host } = guardHost(request)
+      if (!allowed) return hostNotAllowed(host, isV0)
+      if (!isV0 && !under(context.prefix)) return text(404, `Not found: ${pathname}`)
+      return await handle(request, requestContext, isV0, host)
+    } catch (error) {
+      console.error('agora-auth server: unexpected error', error)
+      return isV0 ? envelope(500, 'internal_error', 'Internal server error') : text(500, 'Internal server error')
+    }
+  }
+
   return {
     async fetch(request, requestContext = {}) {
-      let isV0 = false
-      let response: Response
-      try {
-        const { pathname } = new URL(request.url)
-        const under = (prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`)
-        isV0 = under(context.v0Prefix)
-        response = isV0 || under(context.prefix) ? await handle(request, requestContext, isV0) : text(404, `Not found: ${pathname}`)
-      } catch (error) {
-        console.error('agora-auth server: unexpected error', error)
-        response = isV0 ? envelope(500, 'internal_error', 'Internal server error') : text(500, 'Internal server error')
-      }
+      const response = await answer(request, requestContext)
       // Every response of both contracts carries CORS and a Request-Id (contract B requires it; A gains nothing by lacking it).
       const headers = new Headers(response.headers)
       headers.set('Access-Control-Allow-Origin', '*')
       headers.set('Access-Control-Expose-Headers', 'Request-Id, Retry-After')
       headers.set('Request-Id', `req_${crypto.randomUUID().replaceAll('-', '')}`)
-      return new Response(request.method === 'HEAD' ? null : response.body, { status: response.status, statusText: response.statusText, headers })
+      const body = request.method === 'HEAD' ? null : response.body
+      return new Response(body, { status: response.status, statusText: response.statusText, headers })
     },
     async createApiKey(record) {
       const key = crypto.randomUUID()
       const hash = await hashApiKey(key)
-      await context.apiKeyStore.put(hash, { enabled: true, createdAt: new Date(now()).toISOString(), ...record })
+      await context.apiKeyStore.put(hash, { enabled: true, createdAt: new Date(context.now()).toISOString(), ...record })
       return { key, hash }
     },
     async revokeApiKey(keyOrHash) {
-      return context.apiKeyStore.setEnabled(/^[0-9a-f]{64}$/i.test(keyOrHash) ? keyOrHash : await hashApiKey(keyOrHash), false)
+      const isHash = /^[0-9a-f]{64}$/i.test(keyOrHash)
+      return context.apiKeyStore.setEnabled(isHash ? keyOrHash : await hashApiKey(keyOrHash), false)
     },
-    jwtSecret,
+    jwtSecret: context.jwtSecret,
     prefix: context.prefix,
     v0Prefix: context.v0Prefix,
     bodyLimit: context.bodyLimit,

@@ -7,6 +7,7 @@ import { getDemoData } from './demoData.js'
 import { hashApiKey } from './hashApiKey.js'
 import { paginate, readPage } from './paginate.js'
 import { envelope, json } from './respond.js'
+import { takeRateLimit } from './takeRateLimit.js'
 
 type Handler = (context: ServerContext, request: RouteRequest, caller: V0Caller | undefined) => Promise<Response>
 type Route = { path: string; auth: boolean; methods: Partial<Record<'GET' | 'POST', Handler>> }
@@ -82,10 +83,10 @@ const ROUTES: Route[] = [
 ]
 
 async function rateLimited(context: ServerContext, key: string): Promise<Response | undefined> {
-  if (!context.rateLimit) return undefined
-  const taken = await context.rateLimitStore.take(key, context.rateLimit, context.now())
-  if (taken.allowed) return undefined
-  return envelope(429, 'rate_limit_exceeded', 'Too many requests; wait for Retry-After seconds.', { retry_after: taken.retryAfter }, { 'Retry-After': String(taken.retryAfter) })
+  const retryAfter = await takeRateLimit(context, key, context.rateLimit)
+  if (retryAfter === undefined) return undefined
+  const message = 'Too many requests; wait for Retry-After seconds.'
+  return envelope(429, 'rate_limit_exceeded', message, { retry_after: retryAfter }, { 'Retry-After': String(retryAfter) })
 }
 
 /** The public halves of the v0 signing keys as JWKs (internal). */

@@ -4,11 +4,15 @@ import type { RouteRequest, ServerContext } from './context.js'
 import { getDemoData } from './demoData.js'
 import { paginate, readPage } from './paginate.js'
 import { json, text } from './respond.js'
+import { takeRateLimit } from './takeRateLimit.js'
 import { verifySiwe } from './verifySiwe.js'
 
 type Handler = (context: ServerContext, request: RouteRequest, match: RegExpExecArray, caller: V1Caller | undefined) => Promise<Response>
-/** `auth: false` is public; a string is the role the route's scope must hold; `true` is any valid token. */
-type Route = { pattern: RegExp; auth: boolean | string; methods: Partial<Record<'GET' | 'POST', Handler>> }
+/**
+ * `auth: false` is public; a string is the role the route's scope must hold; `true` is any valid token.
+ * `signIn` routes spend the client's sign-in bucket (`authRateLimit`), every other one its data bucket.
+ */
+type Route = { pattern: RegExp; auth: boolean | string; signIn?: true; methods: Partial<Record<'GET' | 'POST', Handler>> }
 
 const NONCE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 const NONCE_TTL = 600
@@ -148,8 +152,8 @@ const postBallot: Handler = async (context, { body }, match, caller) => {
 }
 
 const ROUTES: Route[] = [
-  { pattern: /^auth\/nonce$/, auth: false, methods: { GET: nonce } },
-  { pattern: /^auth\/verify$/, auth: false, methods: { POST: verify } },
+  { pattern: /^auth\/nonce$/, auth: false, signIn: true, methods: { GET: nonce } },
+  { pattern: /^auth\/verify$/, auth: false, signIn: true, methods: { POST: verify } },
   { pattern: /^votable_supply$/, auth: false, methods: { GET: votableSupply } },
   { pattern: /^spec$/, auth: false, methods: { GET: spec } },
   { pattern: /^proposals$/, auth: 'reader:public', methods: { GET: proposals } },
@@ -174,10 +178,9 @@ export async function routeV1(context: ServerContext, request: RouteRequest): Pr
     if (result instanceof Response) return result
     caller = result
   }
-  const isData = route.pattern.source !== '^auth\\/nonce$' && route.pattern.source !== '^auth\\/verify$'
-  if (isData && context.rateLimit) {
-    const taken = await context.rateLimitStore.take(caller?.rateKey ?? `ip:${request.clientAddress}`, context.rateLimit, context.now())
-    if (!taken.allowed) return json(429, { message: 'Too many requests.' }, { 'Retry-After': String(taken.retryAfter) })
-  }
+  const retryAfter = route.signIn
+    ? await takeRateLimit(context, `auth:ip:${request.clientAddress}`, context.authRateLimit)
+    : await takeRateLimit(context, caller?.rateKey ?? `ip:${request.clientAddress}`, context.rateLimit)
+  if (retryAfter !== undefined) return json(429, { message: 'Too many requests.' }, { 'Retry-After': String(retryAfter) })
   return handler(context, request, match, caller)
 }

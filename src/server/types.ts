@@ -62,7 +62,7 @@ export type V0Key = { kid: string; privateKey: CryptoKey; publicKey: CryptoKey }
 
 /** Options of {@link createAgoraServer}; every one has a default suitable for local development and tests. */
 export type AgoraServerOptions = {
-  /** HS256 secret for contract A JWTs. Default: 32 random bytes per instance. */
+  /** HS256 secret for contract A JWTs, at least 32 bytes (an empty or shorter one throws `TypeError`). Default: 32 random bytes per instance. */
   jwtSecret?: string | Uint8Array
   /** Lifetime of contract A JWTs in seconds. Default: 86 400. */
   jwtTtl?: number
@@ -92,6 +92,22 @@ export type AgoraServerOptions = {
   v0TokenTtl?: number
   /** Token bucket per API key / address / client IP on data routes and all of v0; `false` disables. Default: 300 burst, 50/s. */
   rateLimit?: RateLimit | false
+  /**
+   * Token bucket per client IP on `auth/nonce` and `auth/verify` (same store as `rateLimit`); `false` disables.
+   * Default: 60 burst, 10/s; off when `rateLimit` is `false`.
+   */
+  authRateLimit?: RateLimit | false
+  /**
+   * The hosts this server answers for: origins (`https://app.example`, that host and port) or host names
+   * (`app.example`, any port). Any other `Host` gets 403 before a nonce is made, and the SIWE domain, URI and nonce
+   * are checked against the request's (allowed) host. Default: loopback only (`localhost`, `127.0.0.1`, `[::1]`).
+   */
+  origins?: readonly string[]
+  /**
+   * Behind a reverse proxy: read the host from `X-Forwarded-Host` and the client address (rate limits) from the
+   * last `X-Forwarded-For` entry. Only when the proxy sets both. Default: false (the `Host` header, else the URL).
+   */
+  trustProxy?: boolean
   /** Clock in milliseconds. Default: `Date.now`. */
   now?: () => number
   /** Largest accepted request body in bytes. Default: 16 384. */
