@@ -3,7 +3,7 @@ import { decodeJwt } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { InvalidTokenError } from '../../../src/core/errors/errors.js'
 import { decodeJwtPayload } from '../../../src/core/session/decodeJwtPayload.js'
-import { signToken } from '../store/tokens.js'
+import { signToken } from '../../helpers/tokens.js'
 
 const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url')
 const header = b64({ alg: 'HS256' })

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { AgoraAuthError } from '../../../src/core/errors/AgoraAuthError.js'
 import { InvalidTokenError, SessionExpiredError } from '../../../src/core/errors/errors.js'
 import { decodeSessionToken } from '../../../src/core/session/decodeSessionToken.js'
-import { secret, signToken } from '../store/tokens.js'
+import { secret, signToken } from '../../helpers/tokens.js'
 
 const address = '0x70997970c51812dc3a010c7d01b50e0d17dc79c8'
 const iat = 1_800_000_000

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SessionStore } from '../../../src/core/store/createSessionStore.js'
 import type { SessionState } from '../../../src/core/store/types.js'
-import { signToken } from './tokens.js'
+import { signToken } from '../../helpers/tokens.js'
 import { A, B, baseUrl, bob, keyOf, setup } from './helpers.js'
 
 // Two stores in one process stand for two tabs: Node 20 has a real global BroadcastChannel. Each has its own

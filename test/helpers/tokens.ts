@@ -1,5 +1,5 @@
 // Real HS256 session JWTs with contract A's claims, for tests that need a token without signing in (stored
-// entries, broadcasts, decoding). Sign-in itself goes through the local Agora server (see helpers.ts).
+// entries, broadcasts, decoding). Sign-in itself goes through the local Agora server (test/core/store/helpers.ts).
 import { SignJWT } from 'jose'
 import { getAddress } from 'viem'
 
