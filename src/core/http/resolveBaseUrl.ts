@@ -16,8 +16,10 @@ export function resolveBaseUrl(baseUrl: string, origin: string | undefined = pag
     )
   // `new URL('//evil.example/api', origin)` would leave the origin: a relative base stays on the origin it names.
   if (/^[/\\]{2}/.test(withoutQuery)) throw new TypeError(`baseUrl "${baseUrl}" names another host: write it in full.`)
-  const base = new URL(withoutQuery, origin)
-  if (base.origin !== new URL(origin).origin) throw new TypeError(`baseUrl "${baseUrl}" leaves the origin ${origin}.`)
+  // Against the origin only (`api/v1` and `/api/v1` name the same base), never against the page's own path.
+  const { origin: originOnly } = new URL(origin)
+  const base = new URL(withoutQuery, originOnly)
+  if (base.origin !== originOnly) throw new TypeError(`baseUrl "${baseUrl}" leaves the origin ${originOnly}.`)
   return base
 }
 
