@@ -1,63 +1,17 @@
 // @vitest-environment node
-import { privateKeyToAccount } from 'viem/accounts'
 import { describe, expect, it } from 'vitest'
-import {
-  AbortedError,
-  HttpError,
-  InvalidResponseError,
-  NetworkError,
-  RateLimitedError,
-  VerificationFailedError,
-} from '../../../src/core/errors/errors.js'
+import { HttpError, InvalidResponseError, RateLimitedError, VerificationFailedError } from '../../../src/core/errors/errors.js'
 import { createAgoraSiweMessage } from '../../../src/core/siwe/createAgoraSiweMessage.js'
 import { getNonce } from '../../../src/core/siwe/getNonce.js'
 import { verifySiwe } from '../../../src/core/siwe/verifySiwe.js'
 import { decodeSessionToken } from '../../../src/core/session/decodeSessionToken.js'
+import { alice as wallet } from '../../helpers/countingWallet.js'
 import { agoraFetch } from '../store/helpers.js'
 
-const baseUrl = 'http://agora.test:8080/api/v1'
-const wallet = privateKeyToAccount('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d')
+// A loopback host: the local server answers only the hosts it is pinned to, loopback by default.
+const baseUrl = 'http://localhost:8080/api/v1'
 // Stubbed answers below are the ones a server cannot be made to produce on demand (garbage, outages).
 const answer = (response: () => Response) => async () => response()
-
-describe('getNonce', () => {
-  it('GETs {baseUrl}/auth/nonce and returns the nonce', async () => {
-    const seen: string[] = []
-    const fetch = agoraFetch
-    const nonce = await getNonce({ baseUrl: `${baseUrl}/`, fetch: (input, init) => (seen.push(`${init?.method ?? 'GET'} ${input}`), fetch(input, init)) })
-    expect(nonce).toMatch(/^[a-zA-Z0-9]{8,}$/)
-    expect(seen).toEqual([`GET ${baseUrl}/auth/nonce`])
-  })
-
-  it.each([
-    ['a short nonce', () => Response.json({ nonce: 'abc' })],
-    ['a nonce with symbols', () => Response.json({ nonce: 'abc-def-ghi' })],
-    ['no nonce', () => Response.json({})],
-    ['text', () => new Response('abcdefgh12')],
-    ['JSON null', () => Response.json(null)],
-  ])('refuses %s with InvalidResponseError', async (_, response) => {
-    await expect(getNonce({ baseUrl, fetch: answer(response) })).rejects.toBeInstanceOf(InvalidResponseError)
-  })
-
-  it('maps HTTP failures to typed errors', async () => {
-    await expect(getNonce({ baseUrl, fetch: answer(() => new Response('Internal server error', { status: 500 })) })).rejects.toMatchObject({
-      constructor: HttpError,
-      status: 500,
-      reason: 'Internal server error',
-    })
-    await expect(
-      getNonce({ baseUrl, fetch: answer(() => new Response('slow down', { status: 429, headers: { 'retry-after': '7' } })) }),
-    ).rejects.toMatchObject({ constructor: RateLimitedError, retryAfter: 7 })
-  })
-
-  it('maps a thrown fetch to NetworkError and an abort to AbortedError', async () => {
-    await expect(getNonce({ baseUrl, fetch: () => Promise.reject(new TypeError('fetch failed')) })).rejects.toBeInstanceOf(NetworkError)
-    const controller = new AbortController()
-    controller.abort()
-    // The real fetch, aborted before it starts: no network involved.
-    await expect(getNonce({ baseUrl: 'http://127.0.0.1:9', signal: controller.signal })).rejects.toBeInstanceOf(AbortedError)
-  })
-})
 
 describe('verifySiwe', () => {
   const signIn = async (fetch = agoraFetch, tamper = (m: string) => m) => {
@@ -89,6 +43,31 @@ describe('verifySiwe', () => {
     expect(error).toMatchObject({ status: 401, reason: 'Invalid SIWE signature.' })
   })
 
+  // Stubbed: the live route answers 500 text `Internal server error` for a message it cannot parse (contract A);
+  // the local server answers the intended 401 instead.
+  it('turns the live route\'s 500 "Internal server error" into VerificationFailedError with status 500, sent once', async () => {
+    let sent = 0
+    const error = await verifySiwe({
+      baseUrl,
+      message: 'not a SIWE message',
+      signature: '0x1234',
+      fetch: async () => {
+        sent++
+        return new Response('Internal server error', { status: 500, headers: { 'content-type': 'text/plain' } })
+      },
+    }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(VerificationFailedError)
+    expect(error).toMatchObject({ code: 'VERIFICATION_FAILED', status: 500, reason: 'Internal server error' })
+    expect(sent).toBe(1)
+  })
+
+  it('keeps the other failures as they are typed: 429 RateLimitedError, 503 HttpError', async () => {
+    const limited = answer(() => new Response('slow down', { status: 429, headers: { 'retry-after': '7' } }))
+    await expect(verifySiwe({ baseUrl, message: 'm', signature: '0x', fetch: limited })).rejects.toBeInstanceOf(RateLimitedError)
+    const down = answer(() => new Response('Service unavailable', { status: 503 }))
+    await expect(verifySiwe({ baseUrl, message: 'm', signature: '0x', fetch: down })).rejects.toMatchObject({ constructor: HttpError, status: 503 })
+  })
+
   it('refuses a 200 without a token', async () => {
     for (const body of [{}, { access_token: 42 }, { token: '' }])
       await expect(verifySiwe({ baseUrl, message: 'm', signature: '0x', fetch: answer(() => Response.json(body)) })).rejects.toBeInstanceOf(
@@ -105,7 +84,10 @@ describe('verifySiwe', () => {
       baseUrl,
       message: 'the exact string',
       signature: '0x1234',
-      fetch: async (_, init) => ((body = JSON.parse(String(init?.body))), Response.json({ token: 'x' })),
+      fetch: async (input, init) => {
+        body = await new Request(input, init).json()
+        return Response.json({ token: 'x' })
+      },
     })
     expect(body).toEqual({ message: 'the exact string', signature: '0x1234' })
   })
