@@ -1,4 +1,4 @@
-import type { Address } from 'viem'
+import type { Address, Client } from 'viem'
 import type { ApiKeyStore, NonceStore, RateLimit, RateLimitStore, SignatureVerifier, V0Key } from './types.js'
 
 /** Everything a route handler needs, resolved once per server from its options (internal). */
@@ -18,6 +18,9 @@ export type ServerContext = {
   /** The bucket of `auth/nonce` and `auth/verify` per client. */
   authRateLimit: RateLimit | false
   verifier: SignatureVerifier | undefined
+  /** Clients for contract-wallet signatures by chain id, and the time one check may take. */
+  rpc: ReadonlyMap<number, Client>
+  rpcTimeout: number
   resolveRoles: (address: Address) => Promise<readonly string[]>
   v0Keys: () => Promise<readonly V0Key[]>
   ballots: Map<string, unknown>

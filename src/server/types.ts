@@ -1,4 +1,4 @@
-import type { Address, Hex } from 'viem'
+import type { Address, Client, Hex } from 'viem'
 
 /** What a nonce store answers when a nonce is consumed: the host it was issued for, or why it cannot be used. */
 export type NonceConsumeResult = { host: string } | 'used' | 'unknown'
@@ -82,10 +82,18 @@ export type AgoraServerOptions = {
   apiKeyStore?: ApiKeyStore
   /** Default: an in-memory store. */
   rateLimitStore?: RateLimitStore
-  /** JSON-RPC URL for smart-contract wallet signatures (EIP-1271/6492). Default: none (EOA signatures only, offline). */
+  /** JSON-RPC URL for smart-contract wallet signatures on chains without an `rpc` entry. Default: none. */
   rpcUrl?: string
-  /** A viem public client (or anything with `verifyMessage`); wins over `rpcUrl`. */
+  /** A viem public client (or anything with `verifyMessage`) for chains without an `rpc` entry; wins over `rpcUrl`. */
   publicClient?: SignatureVerifier
+  /**
+   * Where to check smart-contract wallet signatures (EIP-1271, EIP-6492, then Safe's message hash), per chain id:
+   * a JSON-RPC URL or a viem client. EOA signatures never reach it. Default: none (EOA signatures only, offline).
+   * @example rpc: { 10: 'https://mainnet.optimism.io', 8453: createPublicClient({ chain: base, transport: http() }) }
+   */
+  rpc?: Readonly<Record<number, string | Client>>
+  /** Milliseconds the chain gets to check one contract-wallet signature (URLs: no retries), then the sign-in fails. Default: 5000. */
+  rpcTimeout?: number
   /** RS256 keys of contract B. Default: one key pair generated at startup with kid `agora-local-1`. */
   v0Keys?: readonly V0Key[]
   /** Lifetime of contract B session JWTs in seconds. Default: 900. */

@@ -89,7 +89,7 @@ export function localWallet(parameters: LocalWalletParameters): LocalWalletRetur
 
   const provider: LocalWalletProvider = {
     async request({ method, params }) {
-      const p = (params ?? []) as readonly unknown[]
+      const args = (params ?? []) as readonly unknown[]
       switch (method) {
         case 'eth_requestAccounts':
           authorized = true
@@ -99,14 +99,14 @@ export function localWallet(parameters: LocalWalletParameters): LocalWalletRetur
         case 'eth_chainId':
           return numberToHex(chainId ?? 1)
         case 'wallet_switchEthereumChain': {
-          const id = Number((p[0] as { chainId: Hex }).chainId)
+          const id = Number((args[0] as { chainId: Hex }).chainId)
           if (parameters.chains && !parameters.chains.includes(id))
             throw providerError(4902, `Unrecognized chain ID ${id}.`)
           control.setChain(id)
           return null
         }
         case 'personal_sign': {
-          const [message, address] = p as [Hex, Address]
+          const [message, address] = args as [Hex, Address]
           // A real wallet only signs for the account it currently exposes to the site.
           if (!authorized || getAddress(address) !== account.address)
             throw providerError(4100, 'The requested account has not been authorized by the user.')

@@ -11,6 +11,7 @@ import {
   createWalletClient,
   custom,
   defineChain,
+  getAddress,
   type EIP1193RequestFn,
   type Hex,
   type PublicClient,
@@ -56,7 +57,7 @@ export async function startChain({ chainId = 31337 }: { chainId?: number } = {})
       const hash = await walletClient.deployContract({ abi: contract.abi, bytecode: contract.bytecode, args } as never)
       const receipt = await publicClient.waitForTransactionReceipt({ hash })
       if (!receipt.contractAddress || receipt.status !== 'success') throw new Error(`deployment failed: ${hash}`)
-      return receipt.contractAddress
+      return getAddress(receipt.contractAddress)
     },
     close: () => provider.disconnect(),
   }
