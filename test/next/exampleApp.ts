@@ -80,7 +80,8 @@ export type RunningExample = { port: number; stop(): Promise<void>; log(): strin
 export async function startExample(env: Record<string, string>): Promise<RunningExample> {
   const port = await freePort()
   // PORT also tells the route handler which origins to pin (app/api/[...path]/route.ts).
-  const [bin, args] = next(['start', '--port', String(port)], env)
+  // Loopback only: Chromium still reaches it as localhost (it falls back from ::1 to 127.0.0.1).
+  const [bin, args] = next(['start', '--port', String(port), '--hostname', '127.0.0.1'], env)
   const child: ChildProcess = spawn(process.execPath, [bin, ...args], {
     cwd: exampleDir,
     env: childEnv({ ...env, PORT: String(port) }),
