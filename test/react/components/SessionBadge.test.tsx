@@ -1,9 +1,9 @@
 import { act, screen } from '@testing-library/react'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
-import { SessionBadge } from '../../src/react/components/SessionBadge.js'
-import { useSignIn, type UseSignInReturnType } from '../../src/react/hooks/useSignIn.js'
-import { DEMO_ACCOUNTS } from '../../src/testing/demoAccounts.js'
-import { apiBase, makeWagmi, renderAgora } from './harness.js'
+import { SessionBadge } from '../../../src/react/components/SessionBadge.js'
+import { useSignIn, type UseSignInReturnType } from '../../../src/react/hooks/useSignIn.js'
+import { DEMO_ACCOUNTS } from '../../../src/testing/demoAccounts.js'
+import { apiBase, makeWagmi, renderAgora } from '../harness.js'
 
 beforeEach(() => localStorage.clear())
 afterEach(() => vi.useRealTimers())

@@ -1,16 +1,13 @@
-import { keepPreviousData } from '@tanstack/react-query'
+import { keepPreviousData, QueryClient } from '@tanstack/react-query'
 import { act, waitFor } from '@testing-library/react'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { commands } from 'vitest/browser'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { ForbiddenError } from '../../src/core/errors/errors.js'
-import type { Session } from '../../src/core/session/types.js'
-import { type AgoraPage, useAgoraInfiniteQuery } from '../../src/react/hooks/useAgoraInfiniteQuery.js'
-import { useAgoraMutation } from '../../src/react/hooks/useAgoraMutation.js'
-import { useAgoraQuery } from '../../src/react/hooks/useAgoraQuery.js'
-import { useSession } from '../../src/react/hooks/useSession.js'
-import { useSignIn, type UseSignInReturnType } from '../../src/react/hooks/useSignIn.js'
-import { apiBase, makeWagmi, renderAgora, serverRequests } from './harness.js'
+import { ForbiddenError, UnauthorizedError } from '../../../src/core/errors/errors.js'
+import { getAgoraQuerySubject } from '../../../src/core/query/getAgoraQuerySubject.js'
+import type { AgoraPage } from '../../../src/react/hooks/useAgoraInfiniteQuery.js'
+import { useAgoraQuery } from '../../../src/react/hooks/useAgoraQuery.js'
+import { apiBase, count, makeSignIn, makeWagmi, refusingFetch, renderAgora, serverRequests, urlOf } from '../harness.js'
 
 let baseUrl: string
 beforeEach(async () => {
@@ -18,21 +15,6 @@ beforeEach(async () => {
   localStorage.clear()
   await serverRequests()
 })
-
-const count = (requests: string[], line: string) => requests.filter((r) => r === line).length
-
-/** Signs in from inside the tree and exposes the session, for tests that act like a user. */
-function makeSignIn() {
-  const api: { signIn?: UseSignInReturnType; session?: Session | null; status?: string } = {}
-  function SignIn() {
-    api.signIn = useSignIn()
-    const { session, status } = useSession()
-    api.session = session
-    api.status = status
-    return null
-  }
-  return { SignIn, api }
-}
 
 describe('useAgoraQuery', () => {
   it('100 concurrent queries whose token the server no longer accepts → one prompt, one verify, 100 successes', async () => {
@@ -126,7 +108,8 @@ describe('useAgoraQuery', () => {
     const b = api.session!.address
     await waitFor(() => expect(view.queryClient.isFetching()).toBe(0))
     expect(renders.filter((r) => r.session === b && r.ballotOf === a)).toEqual([])
-    const subjects = view.queryClient.getQueryCache().getAll().map((q) => q.queryKey[4])
+    const subjects = view.queryClient.getQueryCache().getAll().map((query) => getAgoraQuerySubject(query.queryKey))
+    expect(subjects).toContain(b) // the accessor reads real subjects, so the next line can fail
     expect(subjects).not.toContain(a)
   })
 
@@ -153,47 +136,67 @@ describe('useAgoraQuery', () => {
     expect(wagmi.wallet.signatureCount).toBe(1)
   })
 
-  it('useAgoraInfiniteQuery pages by offset until next_offset ends; useAgoraMutation posts JSON', async () => {
-    const wagmi = makeWagmi()
-    const { SignIn, api } = makeSignIn()
-    const seen: { pages?: number; items?: number; distinct?: number; hasNext?: boolean; fetchNext?: () => unknown; save?: (v: unknown) => unknown; saved?: unknown } = {}
-    function Lists() {
-      const delegates = useAgoraInfiniteQuery<{ address: string }>('delegates', { params: { limit: 20 } })
-      seen.pages = delegates.data?.pages.length
-      seen.items = delegates.data?.pages.flatMap((p) => p.data).length
-      seen.distinct = new Set(delegates.data?.pages.flatMap((p) => p.data.map((d) => d.address))).size
-      seen.hasNext = delegates.hasNextPage
-      seen.fetchNext = delegates.fetchNextPage
-      const address = api.session?.address
-      const save = useAgoraMutation<{ status: string }, { allocations: { projectId: string; amount: string }[] }>(
-        `retrofunding/rounds/5/ballots/${address}`,
-      )
-      seen.save = save.mutateAsync as (v: unknown) => unknown
-      seen.saved = save.data?.status
-      return null
-    }
-    renderAgora(
-      <>
-        <SignIn />
-        <Lists />
-      </>,
-      { wagmi, provider: { baseUrl } },
-    )
-    await wagmi.connect()
-    await act(() => api.signIn!.signInAsync())
-    await waitFor(() => expect(seen.pages).toBe(1))
-    expect(seen.items).toBe(20)
-    let guard = 0
-    while (seen.hasNext && guard++ < 50) {
-      const before = seen.pages!
-      await act(async () => void (await seen.fetchNext!()))
-      await waitFor(() => expect(seen.pages).toBe(before + 1))
-    }
-    expect(seen.hasNext).toBe(false)
-    expect(seen.pages).toBeGreaterThan(1)
-    expect(seen.distinct).toBe(seen.items) // pages follow next_offset: no delegate twice, none skipped by overlap
+  describe('retries', () => {
+    it("a route that answers 401 to every token under TanStack's default retry: 3 → one prompt, no retries", async () => {
+      const wagmi = makeWagmi()
+      const { SignIn, api } = makeSignIn()
+      const refusing = refusingFetch('proposals/refused', { status: 401, body: { message: 'Unauthorized' } })
+      const seen: { status?: string; error?: unknown; attempts?: number } = {}
+      function Refused() {
+        const { status, error, failureCount } = useAgoraQuery('proposals/refused')
+        seen.status = status
+        seen.error = error
+        seen.attempts = failureCount
+        return null
+      }
+      const view = renderAgora(<SignIn />, { wagmi, provider: { baseUrl, fetch: refusing.fetch }, queryClient: new QueryClient() })
+      await wagmi.connect()
+      await act(() => api.signIn!.signInAsync())
+      expect(wagmi.wallet.signatureCount).toBe(1)
 
-    await act(async () => void (await seen.save!({ allocations: [{ projectId: 'p1', amount: '100' }] })))
-    await waitFor(() => expect(seen.saved).toBe('SUBMITTED'))
+      view.rerender(
+        <>
+          <SignIn />
+          <Refused />
+        </>,
+      )
+      // 'error' comes only once TanStack has given up: every retry it would make happens before it.
+      await waitFor(() => expect(seen.status).toBe('error'), { timeout: 20_000 })
+      expect(seen.error).toBeInstanceOf(UnauthorizedError)
+      expect(wagmi.wallet.signatureCount - 1).toBe(1) // the one re-authentication the client makes on a 401
+      expect(refusing.calls).toBe(2) // the request, and its one retry with the renewed token
+      expect(seen.attempts).toBe(1)
+    }, 30_000)
+
+    it('a 5xx is retried under the default rule; the hook\'s own retry wins over the rule', async () => {
+      const wagmi = makeWagmi()
+      const { SignIn, api } = makeSignIn()
+      // A server error on demand is something the local server cannot produce: the stub answers 500 once.
+      const flaky = refusingFetch('votable_supply', { status: 500, body: { message: 'Internal error' }, times: 1 })
+      const refusing = refusingFetch('proposals/refused', { status: 401, body: { message: 'Unauthorized' } })
+      const seen: { supply?: string; refused?: string; refusedAttempts?: number } = {}
+      function Data() {
+        seen.supply = useAgoraQuery('votable_supply', { retryDelay: 0 }).status
+        // The app's choice: retry even auth errors once.
+        const refused = useAgoraQuery('proposals/refused', { retry: 1, retryDelay: 0 })
+        seen.refused = refused.status
+        seen.refusedAttempts = refused.failureCount
+        return null
+      }
+      const fetch: typeof window.fetch = (input, init) =>
+        urlOf(input).endsWith('votable_supply') ? flaky.fetch(input, init) : refusing.fetch(input, init)
+      const view = renderAgora(<SignIn />, { wagmi, provider: { baseUrl, fetch }, queryClient: new QueryClient() })
+      await wagmi.connect()
+      await act(() => api.signIn!.signInAsync())
+      view.rerender(
+        <>
+          <SignIn />
+          <Data />
+        </>,
+      )
+      await waitFor(() => expect(seen).toMatchObject({ supply: 'success', refused: 'error' }), { timeout: 20_000 })
+      expect(flaky.calls).toBe(2) // the 500, then the success
+      expect(seen.refusedAttempts).toBe(2) // the app's retry: 1 was applied
+    }, 30_000)
   })
 })

@@ -1,0 +1,78 @@
+import { QueryClient } from '@tanstack/react-query'
+import { act, waitFor } from '@testing-library/react'
+import { beforeEach, expect, it } from 'vitest'
+import { UnauthorizedError } from '../../../src/core/errors/errors.js'
+import { useAgoraInfiniteQuery } from '../../../src/react/hooks/useAgoraInfiniteQuery.js'
+import { apiBase, makeSignIn, makeWagmi, refusingFetch, renderAgora, serverRequests } from '../harness.js'
+
+let baseUrl: string
+beforeEach(async () => {
+  baseUrl = await apiBase()
+  localStorage.clear()
+  await serverRequests()
+})
+
+it('pages by offset until next_offset ends', async () => {
+  const wagmi = makeWagmi()
+  const { SignIn, api } = makeSignIn()
+  const seen: { pages?: number; items?: number; distinct?: number; hasNext?: boolean; fetchNext?: () => Promise<unknown> } = {}
+  function Delegates() {
+    const delegates = useAgoraInfiniteQuery<{ address: string }>('delegates', { params: { limit: 20 } })
+    const items = delegates.data?.pages.flatMap((page) => page.data) ?? []
+    seen.pages = delegates.data?.pages.length
+    seen.items = items.length
+    seen.distinct = new Set(items.map((delegate) => delegate.address)).size
+    seen.hasNext = delegates.hasNextPage
+    seen.fetchNext = delegates.fetchNextPage
+    return null
+  }
+  renderAgora(
+    <>
+      <SignIn />
+      <Delegates />
+    </>,
+    { wagmi, provider: { baseUrl } },
+  )
+  await wagmi.connect()
+  await act(() => api.signIn!.signInAsync())
+  await waitFor(() => expect(seen.pages).toBe(1))
+  expect(seen.items).toBe(20)
+  let guard = 0
+  while (seen.hasNext && guard++ < 50) {
+    const before = seen.pages!
+    await act(async () => {
+      await seen.fetchNext!()
+    })
+    await waitFor(() => expect(seen.pages).toBe(before + 1))
+  }
+  expect(seen.hasNext).toBe(false)
+  expect(seen.pages).toBeGreaterThan(1)
+  expect(seen.distinct).toBe(seen.items) // pages follow next_offset: no delegate twice, none skipped by overlap
+})
+
+it("a list that answers 401 to every token under TanStack's default retry: 3 → one prompt, no retries", async () => {
+  const wagmi = makeWagmi()
+  const { SignIn, api } = makeSignIn()
+  // The local server has no route that refuses every token: the stub is that route.
+  const refusing = refusingFetch('delegates/refused', { status: 401, body: { message: 'Unauthorized' } })
+  const seen: { status?: string; error?: unknown } = {}
+  function Refused() {
+    const { status, error } = useAgoraInfiniteQuery('delegates/refused')
+    seen.status = status
+    seen.error = error
+    return null
+  }
+  const view = renderAgora(<SignIn />, { wagmi, provider: { baseUrl, fetch: refusing.fetch }, queryClient: new QueryClient() })
+  await wagmi.connect()
+  await act(() => api.signIn!.signInAsync())
+  view.rerender(
+    <>
+      <SignIn />
+      <Refused />
+    </>,
+  )
+  await waitFor(() => expect(seen.status).toBe('error'), { timeout: 20_000 })
+  expect(seen.error).toBeInstanceOf(UnauthorizedError)
+  expect(wagmi.wallet.signatureCount).toBe(2) // the sign-in, and the one re-authentication on the 401
+  expect(refusing.calls).toBe(2)
+}, 30_000)
