@@ -39,7 +39,14 @@ function v0Server() {
     rejectBelow: 0,
     rejectReason: 'token_expired',
     issued: 0,
+    /** The server's clock minus the client's, in ms (the client's clock is wrong by minus this much). */
+    clockOffset: 0,
+    /** Whether the JWT carries `iat` (when not, the answer's `Date` is the only hint of the server's clock). */
+    withIat: true,
+    /** Tokens `me` refused as expired: a client that judges expiry right sends none. */
+    expiredSent: 0,
   }
+  const serverNow = () => Date.now() + state.clockOffset
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init)
     const path = new URL(request.url).pathname
@@ -55,22 +62,21 @@ function v0Server() {
       if (scripted) return scripted()
       if (request.headers.get('authorization') !== `Bearer ${KEY}`) return envelope(401, 'unauthorized', 'invalid_token')
       if (state.revoked) return envelope(401, 'unauthorized', 'token_revoked')
-      const iat = Math.floor(Date.now() / 1000)
-      const sessionJwt = await new SignJWT({ sub: '0xabc', serial: ++state.issued })
-        .setProtectedHeader({ alg: 'RS256', kid: 'test-1' })
-        .setIssuedAt(iat)
-        .setExpirationTime(iat + state.ttl)
-        .sign(keys.privateKey)
-      return Response.json({ sessionJwt })
+      const iat = Math.floor(serverNow() / 1000)
+      const jwt = new SignJWT({ sub: '0xabc', serial: ++state.issued }).setProtectedHeader({ alg: 'RS256', kid: 'test-1' })
+      if (state.withIat) jwt.setIssuedAt(iat)
+      const sessionJwt = await jwt.setExpirationTime(iat + state.ttl).sign(keys.privateKey)
+      return Response.json({ sessionJwt }, { headers: { date: new Date(serverNow()).toUTCString() } })
     }
     if (path === '/v0/me') {
       const token = request.headers.get('authorization')?.replace(/^Bearer /, '') ?? ''
       if (state.revoked) return envelope(401, 'unauthorized', 'token_revoked')
       try {
-        const { payload } = await jwtVerify(token, keys.publicKey)
+        const { payload } = await jwtVerify(token, keys.publicKey, { currentDate: new Date(serverNow()) })
         if ((payload.serial as number) < state.rejectBelow) return envelope(401, 'unauthorized', state.rejectReason)
         return Response.json({ serial: payload.serial })
       } catch {
+        state.expiredSent++
         return envelope(401, 'unauthorized', 'token_expired')
       }
     }
@@ -339,5 +345,50 @@ describe('createApiKeyTokenSource', () => {
     vi.unstubAllGlobals()
     vi.stubGlobal('document', {})
     expect(() => createApiKeyTokenSource({ baseUrl: BASE, apiKey: KEY })).toThrow(/browser/)
+  })
+})
+
+describe('createApiKeyTokenSource with a wrong client clock (the age of a token is read on the server clock)', () => {
+  /** Calls `getToken` and a protected route every 30 s of fake time for `minutes`. */
+  async function useFor(minutes: number, server: ReturnType<typeof v0Server>) {
+    const tokenSource = createApiKeyTokenSource({ baseUrl: BASE, apiKey: KEY, fetch: server.fetch })
+    const agora = createAgoraClient({ baseUrl: BASE, tokenSource, fetch: server.fetch })
+    const exchangesAt: number[] = []
+    for (let second = 0; second < minutes * 60; second += 30) {
+      const before = server.state.exchanges
+      await agora.request('me')
+      // A background refresh settles before the clock moves on: the newest JWT is the one served.
+      await until(async () => serial((await tokenSource.getToken())!) === server.state.issued)
+      if (server.state.exchanges > before) exchangesAt.push(second)
+      await vi.advanceTimersByTimeAsync(30_000)
+    }
+    return exchangesAt
+  }
+
+  it.each([
+    ['1,000 s ahead', -1_000_000],
+    ['1,000 s behind', 1_000_000],
+  ])('client clock %s: one exchange per refresh period (14 min for a 15-min JWT), and no expired token sent', async (_, offset) => {
+    const server = v0Server()
+    server.state.clockOffset = offset
+    const exchangesAt = await useFor(60, server)
+    // 0, 14, 28, 42, 56 min: the 60 s margin before each JWT's own exp, judged on the server clock.
+    expect(exchangesAt).toEqual([0, 840, 1680, 2520, 3360])
+    expect(server.state.expiredSent).toBe(0)
+  })
+
+  it("without iat, the answer's Date tells the server clock", async () => {
+    const server = v0Server()
+    server.state.clockOffset = -1_000_000
+    server.state.withIat = false
+    expect(await useFor(30, server)).toEqual([0, 840, 1680])
+    expect(server.state.expiredSent).toBe(0)
+  })
+
+  it('a JWT already expired by the server clock that issued it is InvalidResponseError, not one exchange per call', async () => {
+    const server = v0Server()
+    server.state.ttl = -5
+    const source = createApiKeyTokenSource({ baseUrl: BASE, apiKey: KEY, fetch: server.fetch })
+    await expect(source.getToken()).rejects.toMatchObject({ code: 'INVALID_RESPONSE' })
   })
 })

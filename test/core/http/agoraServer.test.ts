@@ -144,6 +144,13 @@ describe('contract B (API key) against the local server', () => {
     expect(exchanges()).toBe(2)
   })
 
+  it('a client clock 1,000 s ahead of the server: one exchange for 30 requests, not one each', async () => {
+    const { client } = await keyed()
+    agora.clock(-1_000_000) // the server's clock, 1,000 s behind ours: its 15-minute JWTs look expired to us
+    for (let i = 0; i < 30; i++) await client.request('me')
+    expect(exchanges()).toBe(1)
+  })
+
   it('a revoked key: TokenRevokedError, and the source stops for good', async () => {
     const { client, key, tokenSource } = await keyed()
     await client.request('me')
