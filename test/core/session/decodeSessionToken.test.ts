@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { AgoraAuthError } from '../../../src/core/errors/AgoraAuthError.js'
 import { InvalidTokenError, SessionExpiredError } from '../../../src/core/errors/errors.js'
 import { decodeSessionToken } from '../../../src/core/session/decodeSessionToken.js'
+import { createSeededRandom } from '../../helpers/seededRandom.js'
 import { secret, signToken } from '../../helpers/tokens.js'
 
 const address = '0x70997970c51812dc3a010c7d01b50e0d17dc79c8'
@@ -75,18 +76,9 @@ describe('decodeSessionToken', () => {
     expect(() => decodeSessionToken(42 as unknown as string)).toThrow(InvalidTokenError)
   })
 
-  // A seeded PRNG (mulberry32) so any failure reproduces from the printed seed and index.
+  // Seeded, so any failure reproduces from the printed seed and index.
   const seed = 0x5eed_2026
-  const random = (() => {
-    let a = seed
-    return () => {
-      a = (a + 0x6d2b79f5) | 0
-      let t = Math.imul(a ^ (a >>> 15), 1 | a)
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-    }
-  })()
-  const int = (n: number) => Math.floor(random() * n)
+  const { next: random, integer: int } = createSeededRandom(seed)
   const bytes = (n: number) => Buffer.from(Array.from({ length: n }, () => int(256)))
   const pick = <T,>(list: readonly T[]): T => list[int(list.length)]!
 
