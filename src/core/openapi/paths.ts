@@ -102,3 +102,16 @@ export type AgoraListPath = {
  * @example const first: AgoraPageItem<'proposals'> | undefined = page.data[0]
  */
 export type AgoraPageItem<P extends AgoraListPath> = AgoraResponse<P> extends AgoraPage<infer Item> ? Item : never
+
+/**
+ * The default response type of the untyped overload: a call to an undocumented path must name its type
+ * (`useAgoraQuery<Ballot>('retrofunding/…')`), so a typo in a documented path cannot slip through untyped.
+ * @example declare function get<T = AgoraUntyped, P extends string = string>(path: AgoraUntypedPath<T, P>): Promise<T>
+ */
+export type AgoraUntyped = { readonly '~agoraUntyped': never }
+
+/**
+ * The path parameter type of the untyped overload: any string once the caller named the response type, else `never`.
+ * @example const path: AgoraUntypedPath<Ballot, string> = 'retrofunding/rounds/5/projects'
+ */
+export type AgoraUntypedPath<T, P extends string> = [T] extends [AgoraUntyped] ? never : P
