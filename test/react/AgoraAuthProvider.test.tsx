@@ -1,12 +1,14 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, render, renderHook, waitFor } from '@testing-library/react'
-import type { ReactNode } from 'react'
+import { type ReactNode, useEffect } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { generatePrivateKey } from 'viem/accounts'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useConnection, WagmiProvider } from 'wagmi'
+import { SESSION_COOKIE_NAME } from '../../src/core/cookie/sessionCookieName.js'
 import { UserRejectedError } from '../../src/core/errors/errors.js'
+import type { SessionStore } from '../../src/core/store/createSessionStore.js'
 import type { SessionState } from '../../src/core/store/types.js'
 import { AgoraAuthProvider } from '../../src/react/AgoraAuthProvider.js'
 import { SignedIn } from '../../src/react/components/SignedIn.js'
@@ -118,6 +120,94 @@ describe('AgoraAuthProvider', () => {
     expect(last().status).toBe('authenticated')
     expect(wagmi.wallet.signatureCount).toBe(1)
     expect(await serverRequests()).toEqual(['GET /api/v1/auth/nonce', 'POST /api/v1/auth/verify'])
+  })
+
+  it('makes one store per provider: StrictMode keeps the one in use live, unmounting releases it', async () => {
+    const wagmi = makeWagmi()
+    const { Probe, api, last } = makeProbe()
+    const stores = new Set<SessionStore>()
+    function Grab() {
+      const { store } = useAgoraAuthContext()
+      useEffect(() => {
+        stores.add(store)
+      }, [store])
+      return null
+    }
+    const view = renderAgora(
+      <>
+        <Probe />
+        <Grab />
+      </>,
+      { wagmi, provider: { baseUrl }, strict: true },
+    )
+    await wagmi.connect()
+    await waitFor(() => expect(last().status).toBe('unauthenticated'))
+    expect(stores.size).toBe(1)
+    const [store] = [...stores]
+    const heard = vi.fn()
+    store!.subscribe(heard)
+    await act(() => api.signIn!.signInAsync())
+    expect(heard).toHaveBeenCalled()
+
+    view.unmount()
+    await act(async () => {}) // the release waits a microtask, to tell an unmount from StrictMode's remount
+    heard.mockClear()
+    store!.signOut()
+    expect(heard).not.toHaveBeenCalled()
+  })
+
+  describe('sessionCookie', () => {
+    const cookie = (name = SESSION_COOKIE_NAME) =>
+      document.cookie
+        .split('; ')
+        .find((entry) => entry.startsWith(`${name}=`))
+        ?.slice(name.length + 1)
+    afterEach(() => {
+      for (const name of [SESSION_COOKIE_NAME, 'my_session']) document.cookie = `${name}=; Path=/; Max-Age=0`
+    })
+
+    it('is off by default: signing in writes no cookie', async () => {
+      const wagmi = makeWagmi()
+      const { Probe, api } = makeProbe()
+      renderAgora(<Probe />, { wagmi, provider: { baseUrl } })
+      await wagmi.connect()
+      await act(() => api.signIn!.signInAsync())
+      expect(cookie()).toBeUndefined()
+    })
+
+    it('holds the token after sign-in and after a reload that restored the session; sign-out removes it', async () => {
+      const privateKey = generatePrivateKey()
+      const first = makeWagmi({ privateKey })
+      const one = makeProbe()
+      const view = renderAgora(<one.Probe />, { wagmi: first, provider: { baseUrl, sessionCookie: true } })
+      await first.connect()
+      const session = await act(() => one.api.signIn!.signInAsync())
+      expect(cookie()).toBe(session.token)
+      view.unmount()
+      document.cookie = `${SESSION_COOKIE_NAME}=; Path=/; Max-Age=0`
+
+      const reload = makeWagmi({ privateKey, authorized: true })
+      const two = makeProbe()
+      renderAgora(<two.Probe />, { wagmi: reload, provider: { baseUrl, sessionCookie: { name: 'my_session' } } })
+      await waitFor(() => expect(two.last().status).toBe('authenticated'))
+      expect(cookie('my_session')).toBe(session.token)
+      expect(reload.wallet.signatureCount).toBe(0)
+
+      act(() => two.api.signOut!())
+      expect(cookie('my_session')).toBeUndefined()
+    })
+
+    it('an account change removes it', async () => {
+      const wagmi = makeWagmi()
+      const { Probe, api, last } = makeProbe()
+      renderAgora(<Probe />, { wagmi, provider: { baseUrl, sessionCookie: true } })
+      await wagmi.connect()
+      await act(() => api.signIn!.signInAsync())
+      expect(cookie()).toBeDefined()
+      act(() => wagmi.wallet.setAccount(generatePrivateKey()))
+      await waitFor(() => expect(last().status).toBe('unauthenticated'))
+      expect(cookie()).toBeUndefined()
+    })
   })
 
   describe('account switch', () => {
