@@ -64,6 +64,13 @@ describe('error classes', () => {
     expect(error).toMatchObject({ code: 'HTTP_ERROR', name: 'HttpError', status: 404, shortMessage: 'The server answered 404.' })
   })
 
+  it('each class is written out: it extends AgoraAuthError directly (no factory in between) and names itself', () => {
+    for (const [Class] of [...classes, [HttpError]] as const) {
+      expect(Object.getPrototypeOf(Class)).toBe(AgoraAuthError)
+      expect(Class.name).toMatch(/^[A-Z][A-Za-z]+Error$/)
+    }
+  })
+
   it('the base class works on its own', () => {
     const error = new AgoraAuthError('NETWORK_ERROR', 'Offline.')
     expect(error).toMatchObject({ name: 'AgoraAuthError', code: 'NETWORK_ERROR', message: 'Offline.' })

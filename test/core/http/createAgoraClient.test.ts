@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import {
   AbortedError,
   ForbiddenError,
@@ -11,7 +11,11 @@ import {
   UserRejectedError,
 } from '../../../src/core/errors/errors.js'
 import type { AgoraAuthError } from '../../../src/core/errors/AgoraAuthError.js'
-import { createAgoraClient } from '../../../src/core/http/createAgoraClient.js'
+import {
+  type AgoraFetchErrorType,
+  type AgoraRequestErrorType,
+  createAgoraClient,
+} from '../../../src/core/http/createAgoraClient.js'
 import type { TokenSource } from '../../../src/core/http/types.js'
 import { send, startLoopback, until, v0 } from './loopback.js'
 
@@ -444,5 +448,44 @@ describe('createAgoraClient: aborts', () => {
     await until(() => server.received.length === 1)
     controller.abort()
     await expect(result).rejects.toBeInstanceOf(AbortedError)
+  })
+})
+
+describe('createAgoraClient: caller mistakes and a relative base', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('bad options are a TypeError at creation or call, before any request', async () => {
+    for (const retry of [{ count: -1 }, { delay: Number.NaN }, { maxDelay: '5' as unknown as number }])
+      expect(() => createAgoraClient({ baseUrl: base, retry }), JSON.stringify(retry)).toThrow(TypeError)
+    expect(() => createAgoraClient({ baseUrl: '' })).toThrow(TypeError)
+    const agora = createAgoraClient({ baseUrl: base, tokenSource: fakeSource().source })
+    await expect(agora.request('x', { maxResponseBytes: -1 })).rejects.toBeInstanceOf(TypeError)
+    expect(server.received).toEqual([])
+  })
+
+  it('a relative base on a server without an origin is a TypeError that says what to set', () => {
+    expect(() => createAgoraClient({ baseUrl: '/api/v1' })).toThrow(TypeError)
+    expect(() => createAgoraClient({ baseUrl: '/api/v1' })).toThrow(/origin/)
+  })
+
+  it('a relative base resolves against `origin` (or the page) and the token goes only below it', async () => {
+    const agora = createAgoraClient({ baseUrl: '/api/v1', origin: server.origin, tokenSource: fakeSource().source })
+    expect(agora.baseUrl).toBe(`${base}/`)
+    await agora.request('proposals')
+    await agora.fetch('/elsewhere')
+    vi.stubGlobal('location', { origin: server.origin })
+    await createAgoraClient({ baseUrl: '/api/v1', tokenSource: fakeSource().source }).request('votes')
+    expect(server.received.map((r) => [r.path, r.authorization])).toEqual([
+      ['/api/v1/proposals', 'Bearer t1'],
+      ['/elsewhere', undefined],
+      ['/api/v1/votes', 'Bearer t1'],
+    ])
+  })
+
+  it('types: the error unions name what each call can throw', () => {
+    expectTypeOf<UnauthorizedError | NetworkError | AbortedError>().toExtend<AgoraFetchErrorType>()
+    expectTypeOf<ForbiddenError | RateLimitedError | HttpError | InvalidResponseError>().toExtend<AgoraRequestErrorType>()
   })
 })
