@@ -13,7 +13,7 @@ export { getSession, type CookieStoreLike, type GetSessionParameters, type GetSe
 export { parseAgoraSiweMessage, type ParsedSiweMessage } from './server/parseAgoraSiweMessage.js'
 export { signAgoraJwt, type SignAgoraJwtParameters } from './server/signAgoraJwt.js'
 export { AGORA_SIWE_STATEMENT } from './core/siwe/createAgoraSiweMessage.js'
-export { MAX_SIWE_TTL } from './server/verifySiwe.js'
+export { MAX_SIWE_TTL } from './server/checkSiweDates.js'
 export { V0_REQUIRED_CLAIMS, V0_TENANT } from './server/authenticateV0.js'
 export type {
   AgoraRequestContext,

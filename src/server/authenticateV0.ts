@@ -16,19 +16,30 @@ export const unauthorized = (reason: string, message: string): Response =>
   envelope(401, 'unauthorized', message, { reason })
 
 /**
+ * Contract B's reading of `Authorization` (internal): the bearer token, or the 401 to answer. A header with another
+ * scheme (`Basic …`) counts as no bearer header at all: `missing_header`.
+ * @example const bearer = readV0Bearer(request, 'API key'); if (bearer instanceof Response) return bearer
+ */
+export function readV0Bearer(request: Request, what: 'API key' | 'session JWT'): string | Response {
+  const header = request.headers.get('authorization') ?? ''
+  const isBearer = /^bearer(?: |$)/i.test(header)
+  if (!isBearer) return unauthorized('missing_header', `The 'Authorization: Bearer <${what}>' header is missing.`)
+  const token = /^bearer (\S+)$/i.exec(header)?.[1]
+  return token ?? unauthorized('invalid_token', `The 'Authorization' header is not 'Bearer <${what}>'.`)
+}
+
+/**
  * Contract B's bearer validation of a session JWT (internal). How a test reaches each 401 reason:
- * - `missing_header`: no `Authorization` header;
- * - `invalid_token`: not `Bearer <jwt>`, garbage, a tampered payload, alg ≠ RS256, or signed by another key under our kid;
+ * - `missing_header`: no `Authorization` header, or one with another scheme (`Basic …`);
+ * - `invalid_token`: `Bearer` with no token, garbage, a tampered payload, alg ≠ RS256, or signed by another key under our kid;
  * - `unknown_tenant`: a JWT whose `kid` is not in `v0Keys` (sign with your own key pair and another kid), or `tid` ≠ V0_TENANT;
  * - `token_expired`: move the server's `now()` past `exp` (900 s after the exchange);
  * - `missing_claim`: pass `v0Keys` to the server and sign a JWT with that key lacking one of V0_REQUIRED_CLAIMS;
  * - `token_revoked`: `server.revokeApiKey(key)` after exchanging it (existing session JWTs of that key stop working).
  */
 export async function authenticateV0(context: ServerContext, request: Request): Promise<V0Caller | Response> {
-  const header = request.headers.get('authorization')
-  if (!header) return unauthorized('missing_header', "The 'Authorization: Bearer <session JWT>' header is missing.")
-  const token = /^Bearer (\S+)$/.exec(header)?.[1]
-  if (!token) return unauthorized('invalid_token', "The 'Authorization' header is not 'Bearer <session JWT>'.")
+  const token = readV0Bearer(request, 'session JWT')
+  if (token instanceof Response) return token
   let kid: string | undefined
   try {
     const protectedHeader = decodeProtectedHeader(token)
@@ -41,7 +52,8 @@ export async function authenticateV0(context: ServerContext, request: Request): 
   if (!key) return unauthorized('unknown_tenant', 'The session JWT was signed by a key this server does not know.')
   let claims: Record<string, unknown>
   try {
-    ;({ payload: claims } = await jwtVerify(token, key.publicKey, { algorithms: ['RS256'], currentDate: new Date(context.now()) }))
+    const verified = await jwtVerify(token, key.publicKey, { algorithms: ['RS256'], currentDate: new Date(context.now()) })
+    claims = verified.payload
   } catch (error) {
     if (error instanceof errors.JWTExpired) return unauthorized('token_expired', 'The session JWT has expired; exchange the API key again.')
     return unauthorized('invalid_token', 'The session JWT is not valid.')

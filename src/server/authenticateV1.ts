@@ -15,11 +15,10 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  * `scope` is a role the route needs; undefined when any valid scope will do.
  */
 export async function authenticateV1(context: ServerContext, request: Request, scope?: string): Promise<V1Caller | Response> {
-  const header = request.headers.get('authorization')
-  if (!header) return bearerFailure("No token provided in 'Authorization' header")
-  // `Bearer` is case-sensitive and followed by exactly one space.
-  const token = /^Bearer (\S+)$/.exec(header)?.[1]
-  if (!token) return bearerFailure('Invalid Bearer Token')
+  // Read exactly as the real server reads it: `bearer x` (lower case) and `Bearer  x` (two spaces: an empty token)
+  // have no token, and neither has any other scheme.
+  const [scheme, token] = (request.headers.get('authorization') ?? '').split(' ')
+  if (scheme !== 'Bearer' || !token) return bearerFailure("No token provided in 'Authorization' header")
   if (UUID.test(token)) {
     const hash = await hashApiKey(token)
     const record = await context.apiKeyStore.get(hash)

@@ -1,4 +1,7 @@
-/** An EIP-4361 message as the server reads it; `nonce` may be missing so the check order can name it. */
+import { getAddress } from 'viem'
+import { parseSiweDate } from './parseSiweDate.js'
+
+/** An EIP-4361 message as the server reads it; `expirationTime` may be missing, as the `siwe` parser allows. */
 export type ParsedSiweMessage = {
   domain: string
   address: string
@@ -6,53 +9,58 @@ export type ParsedSiweMessage = {
   uri: string
   version: string
   chainId: number
-  nonce: string | undefined
+  nonce: string
   issuedAt: Date
-  expirationTime: Date
+  expirationTime: Date | undefined
   notBefore: Date | undefined
   requestId: string | undefined
   resources: string[] | undefined
 }
 
 const HEADER = /^(?:[a-zA-Z][a-zA-Z0-9+\-.]*:\/\/)?([^\s/?#]+) wants you to sign in with your Ethereum account:$/
-const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+const URI = /^[a-zA-Z][a-zA-Z0-9+\-.]*:\S+$/
+const NONCE = /^[a-zA-Z0-9]{8,}$/
 
-const date = (value: string | undefined) => {
-  if (value === undefined || !DATE.test(value)) return undefined
-  const parsed = new Date(value)
-  return Number.isNaN(parsed.getTime()) ? undefined : parsed
+/** The fields after the statement, in the EIP's order; `required` ones may not be skipped. */
+const FIELDS = [
+  { name: 'URI', required: true },
+  { name: 'Version', required: true },
+  { name: 'Chain ID', required: true },
+  { name: 'Nonce', required: true },
+  { name: 'Issued At', required: true },
+  { name: 'Expiration Time', required: false },
+  { name: 'Not Before', required: false },
+  { name: 'Request ID', required: false },
+] as const
+
+type FieldName = (typeof FIELDS)[number]['name']
+
+const isChecksummed = (address: string) => {
+  try {
+    return getAddress(address) === address
+  } catch {
+    // Not an address at all.
+    return false
+  }
 }
 
 /**
- * Parses an EIP-4361 message line by line, strictly (fields in the EIP's order); undefined when malformed,
- * including when `Issued At` or `Expiration Time` is missing, as the Agora server requires both.
+ * Parses an EIP-4361 message line by line as the real server's parser (the `siwe` package) does; undefined when it
+ * would refuse it: a non-EIP-55 address, a nonce shorter than 8 alphanumerics or none, no `Issued At`, an
+ * impossible date. `Chain ID: 0` and a missing `Expiration Time` parse: the server's later checks refuse them.
  * @example parseAgoraSiweMessage(message)?.nonce
  */
 export function parseAgoraSiweMessage(message: string): ParsedSiweMessage | undefined {
   const lines = message.split('\n')
   const domain = HEADER.exec(lines[0] ?? '')?.[1]
   const address = lines[1]
-  if (!domain || !address || !/^0x[0-9a-fA-F]{40}$/.test(address) || lines[2] !== '') return undefined
-  let index = 3
-  let statement: string | undefined
-  if (lines[3] !== '') {
-    statement = lines[3]
-    if (lines[4] !== '') return undefined
-    index = 5
-  } else index = 4
-  // Fields in order; each optional one may be skipped.
-  const fields: Record<string, string> = {}
-  const order: [string, boolean][] = [
-    ['URI', true],
-    ['Version', true],
-    ['Chain ID', true],
-    ['Nonce', false],
-    ['Issued At', true],
-    ['Expiration Time', true],
-    ['Not Before', false],
-    ['Request ID', false],
-  ]
-  for (const [name, required] of order) {
+  if (!domain || !address || !isChecksummed(address) || lines[2] !== '') return undefined
+  const hasStatement = lines[3] !== ''
+  const statement = hasStatement ? lines[3] : undefined
+  if (hasStatement && lines[4] !== '') return undefined
+  let index = hasStatement ? 5 : 4
+  const fields: Partial<Record<FieldName, string>> = {}
+  for (const { name, required } of FIELDS) {
     const line = lines[index]
     if (line?.startsWith(`${name}: `)) {
       fields[name] = line.slice(name.length + 2)
@@ -65,21 +73,19 @@ export function parseAgoraSiweMessage(message: string): ParsedSiweMessage | unde
     for (index++; lines[index]?.startsWith('- '); index++) resources.push(lines[index]!.slice(2))
   }
   if (index !== lines.length) return undefined
-  const uri = fields.URI!
-  const chainId = fields['Chain ID']!
-  const nonce = fields.Nonce
-  const issuedAt = date(fields['Issued At'])
-  const expirationTime = date(fields['Expiration Time'])
-  const notBefore = fields['Not Before'] === undefined ? undefined : date(fields['Not Before'])
-  if (!/^[a-zA-Z][a-zA-Z0-9+\-.]*:\S+$/.test(uri) || fields.Version !== '1' || !/^\d{1,15}$/.test(chainId)) return undefined
-  if (nonce !== undefined && !/^[a-zA-Z0-9]{8,}$/.test(nonce)) return undefined
-  if (!issuedAt || !expirationTime || (fields['Not Before'] !== undefined && !notBefore)) return undefined
+  const { URI: uri = '', Version: version, 'Chain ID': chainId = '', Nonce: nonce = '' } = fields
+  if (!URI.test(uri) || version !== '1' || !/^\d+$/.test(chainId) || !NONCE.test(nonce)) return undefined
+  const issuedAt = parseSiweDate(fields['Issued At'] ?? '')
+  const expirationTime = fields['Expiration Time'] === undefined ? undefined : parseSiweDate(fields['Expiration Time'])
+  const notBefore = fields['Not Before'] === undefined ? undefined : parseSiweDate(fields['Not Before'])
+  const hasBadOptionalDate = (fields['Expiration Time'] !== undefined && !expirationTime) || (fields['Not Before'] !== undefined && !notBefore)
+  if (!issuedAt || hasBadOptionalDate) return undefined
   return {
     domain,
     address,
     statement,
     uri,
-    version: '1',
+    version,
     chainId: Number(chainId),
     nonce,
     issuedAt,

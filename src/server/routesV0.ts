@@ -1,6 +1,6 @@
 import { SignJWT, exportJWK } from 'jose'
 import { getAddress } from 'viem'
-import { authenticateV0, unauthorized, V0_TENANT, type V0Caller } from './authenticateV0.js'
+import { authenticateV0, readV0Bearer, unauthorized, V0_TENANT, type V0Caller } from './authenticateV0.js'
 import { UUID } from './authenticateV1.js'
 import type { RouteRequest, ServerContext } from './context.js'
 import { getDemoData } from './demoData.js'
@@ -13,10 +13,9 @@ type Handler = (context: ServerContext, request: RouteRequest, caller: V0Caller 
 type Route = { path: string; auth: boolean; methods: Partial<Record<'GET' | 'POST', Handler>> }
 
 const token: Handler = async (context, { request }) => {
-  const header = request.headers.get('authorization')
-  if (!header) return unauthorized('missing_header', "The 'Authorization: Bearer <API key>' header is missing.")
-  const key = /^Bearer (\S+)$/.exec(header)?.[1]
-  if (!key || !UUID.test(key)) return unauthorized('invalid_token', 'The bearer is not an API key.')
+  const key = readV0Bearer(request, 'API key')
+  if (key instanceof Response) return key
+  if (!UUID.test(key)) return unauthorized('invalid_token', 'The bearer is not an API key.')
   const hash = await hashApiKey(key)
   const record = await context.apiKeyStore.get(hash)
   if (!record) return unauthorized('invalid_token', 'The API key is not known.')
@@ -55,6 +54,20 @@ const me: Handler = async (_context, _request, caller) => {
   return json(200, { address: record.address, chainId: record.chainId, description: record.description, scope: claims.scope ?? null })
 }
 
+/** The account behind the API key, as the Public API's own docs show for their example protected endpoint. */
+const accounts: Handler = async (_context, _request, caller) => {
+  const { record, claims } = caller!
+  const account = {
+    address: record.address,
+    chainId: record.chainId,
+    email: record.email,
+    description: record.description,
+    scope: claims.scope ?? null,
+    createdAt: record.createdAt,
+  }
+  return json(200, { data: [account] })
+}
+
 const proposals: Handler = async (_context, { url }) => {
   const page = readPage(url.searchParams)
   if (typeof page === 'string') return envelope(400, 'parameter_invalid', page, { issues: [page] })
@@ -65,7 +78,9 @@ const badgeholder: Handler = async (context, _request, caller) => {
   let roles: readonly string[] = []
   try {
     roles = await context.resolveRoles(getAddress(caller!.record.address))
-  } catch {}
+  } catch {
+    // A stored address that is not an address, or a roles lookup that failed: no roles, so not eligible.
+  }
   if (!roles.includes('badgeholder'))
     return envelope(403, 'forbidden', 'The account behind this API key is not a badgeholder.', { reason: 'account_not_eligible' })
   return json(200, { address: caller!.record.address, eligible: true })
@@ -78,6 +93,7 @@ const ROUTES: Route[] = [
   { path: 'metrics/circulating-supply', auth: false, methods: { GET: circulatingSupply } },
   { path: '.well-known/jwks.json', auth: false, methods: { GET: jwks } },
   { path: 'me', auth: true, methods: { GET: me } },
+  { path: 'accounts', auth: true, methods: { GET: accounts } },
   { path: 'proposals', auth: true, methods: { GET: proposals } },
   { path: 'retrofunding/badgeholder', auth: true, methods: { GET: badgeholder } },
 ]

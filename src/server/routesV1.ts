@@ -166,8 +166,8 @@ const ROUTES: Route[] = [
 
 /** Routes one contract A request: 404/405 first, then bearer validation, then rate limiting, then the handler (internal). */
 export async function routeV1(context: ServerContext, request: RouteRequest): Promise<Response> {
-  let match: RegExpExecArray | null = null
-  const route = ROUTES.find((candidate) => (match = candidate.pattern.exec(request.path)))
+  const route = ROUTES.find((candidate) => candidate.pattern.test(request.path))
+  const match = route?.pattern.exec(request.path)
   if (!route || !match) return text(404, `Not found: ${request.url.pathname}`)
   const method = request.request.method === 'HEAD' ? 'GET' : request.request.method
   const handler = route.methods[method as 'GET' | 'POST']

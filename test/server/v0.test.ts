@@ -80,18 +80,32 @@ describe('protected v0 routes: every 401 reason', () => {
     expect(list.data).toHaveLength(2)
   })
 
-  it('missing_header', async () => {
+  it('missing_header: no header, or one that is not Bearer (Basic …)', async () => {
     expect(await reason(await v0('me'))).toBe('missing_header')
+    const jwt = await exchange()
+    for (const header of [`Basic ${jwt}`, `Token ${jwt}`, 'Basic dXNlcjpwYXNz']) {
+      expect(await reason(await v0('me', { headers: { Authorization: header } })), header).toBe('missing_header')
+      expect(await reason(await v0('auth/token', { method: 'POST', headers: { Authorization: header } })), header).toBe('missing_header')
+    }
   })
 
-  it('invalid_token: garbage, not Bearer, tampered, HS256, signed by another key under our kid', async () => {
+  it('serves GET /v0/accounts (the Public API docs’ example of a protected endpoint): 401 without a token', async () => {
+    expect(await reason(await v0('accounts'))).toBe('missing_header')
+    const response = await v0('accounts', bearer(await exchange()))
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({
+      data: [{ address: expect.stringMatching(/^0x[0-9a-fA-F]{40}$/), chainId: 10, email: 'dev@example.org', description: 'tests', scope: 'reader:public', createdAt: expect.any(String) }],
+    })
+  })
+
+  it('invalid_token: garbage, Bearer without a token, tampered, HS256, signed by another key under our kid', async () => {
     const jwt = await exchange()
     const [header, payload, signature] = jwt.split('.') as [string, string, string]
     const tampered = `${header}.${Buffer.from(JSON.stringify({ ...decodeJwt(jwt), scope: 'admin' })).toString('base64url')}.${signature}`
     const hs256 = await new SignJWT(await sessionClaims('x')).setProtectedHeader({ alg: 'HS256', kid: 'k1' }).sign(new Uint8Array(32))
     const impostor = await signWith(foreignKey, await sessionClaims(await hashApiKey(apiKey)), 'k1')
     for (const bad of ['garbage', tampered, hs256, impostor, `${header}.${payload}`]) expect(await reason(await v0('me', bearer(bad)))).toBe('invalid_token')
-    expect(await reason(await v0('me', { headers: { Authorization: `Basic ${jwt}` } }))).toBe('invalid_token')
+    expect(await reason(await v0('me', { headers: { Authorization: 'Bearer' } }))).toBe('invalid_token')
   })
 
   it('token_expired, after 15 minutes', async () => {

@@ -17,6 +17,15 @@ beforeAll(async () => {
 })
 afterAll(() => running.close())
 
+const siweParses = (text: string) => {
+  try {
+    return new SiweMessage(text) instanceof SiweMessage
+  } catch {
+    // The oracle refuses the message.
+    return false
+  }
+}
+
 const reason = async (response: Response) => {
   expect(response.status).toBe(401)
   expect(response.headers.get('content-type')).toBe('application/json')
@@ -95,9 +104,6 @@ describe('auth/verify: every 401 reason, in the contract order', () => {
     const nonce = await getNonce(running.url)
     const text = message({ host: running.host, address: account.address, nonce })
     expect(await reason(await post(text, account, { address: newAccount().address }))).toBe('SIWE address mismatch.')
-    // A message whose address is not EIP-55 checksummed, even if the wallet signed it.
-    const lower = text.replace(account.address, account.address.toLowerCase())
-    expect(await reason(await post(lower, account))).toBe('SIWE address mismatch.')
   })
 
   it('Unexpected SIWE statement.', async () => {
@@ -153,11 +159,46 @@ describe('auth/verify: every 401 reason, in the contract order', () => {
     expect(await reason(await post(text, account))).toBe('SIWE message TTL is too long.')
   })
 
-  it('Missing SIWE nonce.', async () => {
+  it('Invalid SIWE message. for what the siwe parser refuses: a lowercase address, a short nonce, no nonce line', async () => {
     const account = newAccount()
     const nonce = await getNonce(running.url)
-    const text = message({ host: running.host, address: account.address, nonce }).replace(`\nNonce: ${nonce}`, '')
-    expect(await reason(await post(text, account))).toBe('Missing SIWE nonce.')
+    const text = message({ host: running.host, address: account.address, nonce })
+    const refused = [
+      text.replace(account.address, account.address.toLowerCase()),
+      text.replace(`Nonce: ${nonce}`, 'Nonce: abc1234'),
+      text.replace(`\nNonce: ${nonce}`, ''),
+    ]
+    for (const bad of refused) {
+      expect(await reason(await post(bad, account))).toBe('Invalid SIWE message.')
+      expect(siweParses(bad)).toBe(false)
+    }
+    // None of those spent the nonce.
+    expect((await post(text, account)).status).toBe(200)
+  })
+
+  it('Chain ID: 0 parses and fails as Invalid SIWE chain id., before a missing Expiration Time is noticed', async () => {
+    const account = newAccount()
+    const nonce = await getNonce(running.url)
+    const chainZero = message({ host: running.host, address: account.address, nonce, chainId: 0 }).replace(/\nExpiration Time: [^\n]+/, '')
+    expect(siweParses(chainZero)).toBe(true)
+    expect(await reason(await post(chainZero, account))).toBe('Invalid SIWE chain id.')
+    const noExpiry = message({ host: running.host, address: account.address, nonce }).replace(/\nExpiration Time: [^\n]+/, '')
+    expect(await reason(await post(noExpiry, account))).toBe('Invalid SIWE message.')
+  })
+
+  it('Invalid SIWE message. for impossible dates, an expiry before the issue time, an issue time > 60 s ahead; the nonce stays unused', async () => {
+    const account = newAccount()
+    const nonce = await getNonce(running.url)
+    const now = Date.now()
+    const text = message({ host: running.host, address: account.address, nonce, issuedAt: new Date(now), expirationTime: new Date(now + 300_000) })
+    const expiry = /Expiration Time: ([^\n]+)/.exec(text)![1]!
+    const impossible = text.replace(`Expiration Time: ${expiry}`, `Expiration Time: ${new Date(now + 300_000).getUTCFullYear() + 1}-11-31T00:00:00.000Z`)
+    const backwards = message({ host: running.host, address: account.address, nonce, issuedAt: new Date(now), expirationTime: new Date(now - 1000) })
+    const fromTheFuture = message({ host: running.host, address: account.address, nonce, issuedAt: new Date(now + 120_000), expirationTime: new Date(now + 300_000) })
+    for (const bad of [impossible, backwards, fromTheFuture]) expect(await reason(await post(bad, account))).toBe('Invalid SIWE message.')
+    // Within the skew a wallet clock slightly ahead still signs in, with the same nonce: none of the above spent it.
+    const slightlyAhead = message({ host: running.host, address: account.address, nonce, issuedAt: new Date(now + 20_000), expirationTime: new Date(now + 300_000) })
+    expect((await post(slightlyAhead, account)).status).toBe(200)
   })
 
   it('Invalid SIWE signature. (another signer, garbage, missing), and the nonce stays usable', async () => {
