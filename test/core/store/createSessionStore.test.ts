@@ -93,6 +93,19 @@ describe('creating the store', () => {
   })
 })
 
+/** A wallet that shows the prompt (`asked` resolves with the message) and answers when the test says (`signature`). */
+function waitingWallet() {
+  const signature = deferred<`0x${string}`>()
+  const asked = deferred<string>()
+  const wallet = createCountingWallet({
+    respond({ message }) {
+      asked.resolve(message)
+      return signature.promise
+    },
+  })
+  return { wallet, asked, signature }
+}
+
 describe('signIn', () => {
   it('shares one attempt among 20 concurrent callers: one nonce, one signature, one verify', async () => {
     const onSignIn = vi.fn()
@@ -148,17 +161,15 @@ describe('signIn', () => {
   })
 
   it('refuses a token issued for another account', async () => {
-    const { store, handler } = setup()
     const bobToken = await signToken({ address: bob.address })
+    const { store, handler, log } = setup()
+    // The verify answer is rewritten: the local server never issues a token for another account.
+    handler.fetch = async (input, init) =>
+      pathOf(input).endsWith('/verify') ? Response.json({ access_token: bobToken }) : agoraFetch(input, init)
     store.setAccount(A)
-    const lying = setup({
-      fetch: async (input, init) =>
-        pathOf(input).endsWith('/verify') ? Response.json({ access_token: bobToken }) : handler.fetch(input, init),
-    })
-    lying.store.setAccount(A)
-    await expect(lying.store.signIn()).rejects.toBeInstanceOf(InvalidTokenError)
-    expect(lying.store.getSnapshot().session).toBeNull()
-    expect(lying.log.filter((l) => l.startsWith('set'))).toEqual([])
+    await expect(store.signIn()).rejects.toBeInstanceOf(InvalidTokenError)
+    expect(store.getSnapshot()).toMatchObject({ status: 'error', session: null })
+    expect(log.filter((line) => line.startsWith('set'))).toEqual([])
   })
 
   it('throws NoWalletError without an account', async () => {
@@ -168,14 +179,7 @@ describe('signIn', () => {
   })
 
   it('does not adopt a sign-in whose account changed while the wallet was asking', async () => {
-    const signature = deferred<`0x${string}`>()
-    const asked = deferred<string>()
-    const wallet = createCountingWallet({
-      respond({ message }) {
-        asked.resolve(message)
-        return signature.promise
-      },
-    })
+    const { wallet, asked, signature } = waitingWallet()
     const { store, requests } = setup({ signMessage: wallet.signMessage })
     store.setAccount(A)
     const pending = store.signIn()
@@ -192,16 +196,14 @@ describe('signIn', () => {
   it('does not adopt a sign-in whose account changed during verify', async () => {
     const gate = deferred<void>()
     const verifying = deferred<void>()
-    const base = setup()
-    const { store, log } = setup({
-      fetch: async (input, init) => {
-        if (pathOf(input).endsWith('/verify')) {
-          verifying.resolve()
-          await gate.promise
-        }
-        return base.handler.fetch(input, init)
-      },
-    })
+    const { store, log, handler } = setup()
+    handler.fetch = async (input, init) => {
+      if (pathOf(input).endsWith('/verify')) {
+        verifying.resolve()
+        await gate.promise
+      }
+      return agoraFetch(input, init)
+    }
     store.setAccount(A)
     const pending = store.signIn()
     await verifying.promise
@@ -286,50 +288,50 @@ describe('persistence', () => {
 })
 
 describe('account and chain changes', () => {
-  /** Every state any listener ever saw while `account` was current must hold no one else's token. */
-  const watchLeaks = (store: ReturnType<typeof setup>['store'], current: () => string) => {
+  /**
+   * Switches the store's account; every state any listener saw while an account was current must hold no one
+   * else's token (`leaks` lists the addresses of any that did).
+   */
+  const watchLeaks = (store: ReturnType<typeof setup>['store']) => {
     const leaks: string[] = []
+    let current: string = A.address
     store.subscribe(() => {
-      const s = store.getSnapshot().session
-      if (s && s.address.toLowerCase() !== current().toLowerCase()) leaks.push(s.address)
+      const session = store.getSnapshot().session
+      if (session && session.address.toLowerCase() !== current.toLowerCase()) leaks.push(session.address)
     })
-    return leaks
+    const switchTo = (account: typeof A) => {
+      current = account.address
+      store.setAccount(account)
+    }
+    return { leaks, switchTo }
   }
 
   it("signOut policy: B never sees A's token, and A's entry is removed", async () => {
     const { store, inner } = setup()
-    let current: string = A.address
-    const leaks = watchLeaks(store, () => current)
-    store.setAccount(A)
-    const a = await store.signIn()
-    current = B.address
-    store.setAccount(B)
+    const { leaks, switchTo } = watchLeaks(store)
+    switchTo(A)
+    await store.signIn()
+    switchTo(B)
     expect(store.getSnapshot().session).toBeNull()
     expect(await store.getToken()).toBeNull()
     expect(await inner.get(keyOf(A))).toBeNull()
-    current = A.address
-    store.setAccount(A)
+    switchTo(A)
     expect(store.getSnapshot().status).toBe('unauthenticated')
-    expect(a.token).toBeTruthy()
     expect(leaks).toEqual([])
   })
 
   it('switch policy: each account keeps its token; switching back restores without a signature', async () => {
     const { store, signatures } = setup({ accountChangePolicy: 'switch' })
-    let current: string = A.address
-    const leaks = watchLeaks(store, () => current)
-    store.setAccount(A)
+    const { leaks, switchTo } = watchLeaks(store)
+    switchTo(A)
     const a = await store.signIn()
-    current = B.address
-    store.setAccount(B)
+    switchTo(B)
     expect(store.getSnapshot()).toMatchObject({ status: 'unauthenticated', session: null })
     expect(await store.getToken()).toBeNull()
     const b = await store.signIn()
-    current = A.address
-    store.setAccount(A)
+    switchTo(A)
     expect(await store.getToken()).toBe(a.token)
-    current = B.address
-    store.setAccount(B)
+    switchTo(B)
     expect(await store.getToken()).toBe(b.token)
     expect(signatures).toEqual([alice.address, bob.address])
     expect(leaks).toEqual([])
@@ -490,14 +492,7 @@ describe('signOut', () => {
   })
 
   it('a sign-in in flight is not adopted after signOut', async () => {
-    const signature = deferred<`0x${string}`>()
-    const asked = deferred<string>()
-    const wallet = createCountingWallet({
-      respond({ message }) {
-        asked.resolve(message)
-        return signature.promise
-      },
-    })
+    const { wallet, asked, signature } = waitingWallet()
     const { store } = setup({ signMessage: wallet.signMessage })
     store.setAccount(A)
     const pending = store.signIn()
@@ -677,5 +672,21 @@ describe('a verify answered 500', () => {
     await expect(store.renewToken('stale')).rejects.toBeInstanceOf(UnauthorizedError)
     expect(requests).toEqual(['/api/v1/auth/nonce', '/api/v1/auth/verify'])
     expect(signatures).toHaveLength(1)
+  })
+})
+
+describe('a relative baseUrl', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('creates and renders on the server with no page origin; signs in for the page host in the browser', async () => {
+    const { store, wallet, requests } = setup({ baseUrl: '/api/v1', initialSession: await signToken({ address: alice.address }) })
+    expect(store.getServerSnapshot().status).toBe('authenticated')
+    vi.stubGlobal('location', { origin: 'http://127.0.0.1:3000' })
+    store.setAccount(B)
+    const session = await store.signIn()
+    expect(session.address).toBe(bob.address)
+    expect(requests).toEqual(['/api/v1/auth/nonce', '/api/v1/auth/verify'])
+    expect(wallet.prompts[0]!.message).toMatch(/^127\.0\.0\.1:3000 wants you to sign in/)
+    expect(wallet.prompts[0]!.message).toContain('URI: http://127.0.0.1:3000')
   })
 })

@@ -5,14 +5,20 @@ import { deferred } from './helpers.js'
 
 const session = { token: 't' } as Session
 
+/** A flight whose attempts the test settles by hand: `runs[i]` is the i-th attempt. */
+function recordingFlight() {
+  const runs: ReturnType<typeof deferred<Session>>[] = []
+  const flight = createSignInFlight(() => {
+    const run = deferred<Session>()
+    runs.push(run)
+    return run.promise
+  })
+  return { runs, flight }
+}
+
 describe('createSignInFlight', () => {
   it('shares one attempt among everyone who joins while it runs, then starts anew', async () => {
-    const runs: ReturnType<typeof deferred<Session>>[] = []
-    const flight = createSignInFlight(() => {
-      const run = deferred<Session>()
-      runs.push(run)
-      return run.promise
-    })
+    const { runs, flight } = recordingFlight()
     const first = flight.join(true)
     expect(flight.join(true)).toBe(first)
     expect(flight.pending()).toBe(first)
@@ -33,12 +39,7 @@ describe('createSignInFlight', () => {
     expect(flight.isAutomatic()).toBe(false)
   })
   it('forget lets the next join start a new attempt; the old one no longer clears the new', async () => {
-    const runs: ReturnType<typeof deferred<Session>>[] = []
-    const flight = createSignInFlight(() => {
-      const run = deferred<Session>()
-      runs.push(run)
-      return run.promise
-    })
+    const { runs, flight } = recordingFlight()
     const old = flight.join(false)
     flight.forget()
     const fresh = flight.join(false)
