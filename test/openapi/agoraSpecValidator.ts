@@ -8,7 +8,12 @@ import { specPath } from '../../scripts/generateOpenApiTypes.js'
 type Json = Record<string, unknown>
 type MediaType = { schema?: unknown }
 type ResponseObject = { content?: Record<string, MediaType>; $ref?: string }
-type OperationObject = { operationId: string; responses: Record<string, ResponseObject>; 'x-agora-local-server'?: boolean }
+type OperationObject = {
+  operationId: string
+  requestBody?: { content: Record<string, MediaType> }
+  responses: Record<string, ResponseObject>
+  'x-agora-local-server'?: boolean
+}
 
 export type AgoraSpec = { paths: Record<string, Record<string, unknown>>; components: { schemas: Json; responses: Record<string, ResponseObject> } }
 
@@ -52,6 +57,13 @@ export function createAgoraSpecValidator(spec: AgoraSpec = loadAgoraSpec()) {
       }
     }
   }
+  for (const [key, operation] of operations) {
+    const requestSchema = operation.requestBody?.content['application/json']?.schema
+    if (requestSchema) {
+      schemas[`${operation.operationId}_request`] = requestSchema
+      bodies.set(`${key} request`, `${operation.operationId}_request`)
+    }
+  }
   const root = JSON.parse(JSON.stringify({ $id: 'agora-v1', $defs: { ...spec.components.schemas, ...schemas } }).replaceAll('#/components/schemas/', '#/$defs/'))
   const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true })
   // ajv-formats is CommonJS: under NodeNext its default export is the module, whose `default` is the plugin.
@@ -76,6 +88,13 @@ export function createAgoraSpecValidator(spec: AgoraSpec = loadAgoraSpec()) {
     if (!validate(body)) throw new Error(`${operation} ${status} does not match the document:\n${ajv.errorsText(validate.errors, { separator: '\n' })}`)
   }
 
+  /** Whether the document accepts `body` as the JSON request body of `operation`. */
+  function acceptsRequestBody(operation: string, body: unknown): boolean {
+    const name = bodies.get(`${operation} request`)
+    if (!name) throw new Error(`${operation} documents no JSON request body`)
+    return validatorFor(name)(body)
+  }
+
   async function check(operation: string, response: Response): Promise<CheckedResponse> {
     const declared = operations.get(operation)?.responses[String(response.status)]
     const text = await response.text()
@@ -90,5 +109,5 @@ export function createAgoraSpecValidator(spec: AgoraSpec = loadAgoraSpec()) {
     return { operation, status: response.status, body }
   }
 
-  return { check, checkBody, operations }
+  return { acceptsRequestBody, check, checkBody, operations }
 }

@@ -2,6 +2,7 @@
 // The document is enforced: every demo-data route of the local Agora server, called in-process with a real SIWE
 // sign-in, must answer a status, Content-Type and body that spec/agora-v1.yaml documents (ajv, 2020-12).
 import { beforeAll, describe, expect, it } from 'vitest'
+import { defaultPublicRoutes } from '../../src/core.js'
 import { createAgoraServer, type AgoraServer } from '../../src/server.js'
 import { message, newAccount } from '../server/helpers.js'
 import { createAgoraSpecValidator, loadAgoraSpec } from './agoraSpecValidator.js'
@@ -9,7 +10,7 @@ import { createAgoraSpecValidator, loadAgoraSpec } from './agoraSpecValidator.js
 // A loopback host: the server answers only its configured origins, and loopback when none are given.
 const ORIGIN = 'http://localhost'
 const spec = loadAgoraSpec()
-const { check, checkBody, operations } = createAgoraSpecValidator(spec)
+const { acceptsRequestBody, check, checkBody, operations } = createAgoraSpecValidator(spec)
 /** `operation status` pairs the run has checked, to prove every documented one was reached. */
 const covered = new Set<string>()
 
@@ -25,6 +26,9 @@ async function call(operation: string, url: string, { method = 'GET', token, bod
   const request = new Request(`${ORIGIN}/api/v1/${url}`, { method, headers, body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)) })
   const checked = await check(operation, await to.fetch(request))
   covered.add(`${operation} ${checked.status}`)
+  // Request bodies too: what the server accepts the document must accept, and what it refuses as malformed not.
+  if (body !== undefined && checked.status === 200) expect(acceptsRequestBody(operation, body), 'accepted body').toBe(true)
+  if (body !== undefined && checked.status === 400) expect(acceptsRequestBody(operation, body), 'refused body').toBe(false)
   return checked
 }
 
@@ -172,6 +176,14 @@ describe('the local Agora server answers what spec/agora-v1.yaml documents', () 
     const served = Object.keys((body as { paths: Record<string, unknown> }).paths).map(shape).sort()
     // The index leaves out `spec` itself.
     expect(served).toEqual(Object.keys(spec.paths).map(shape).filter((path) => path !== 'spec').sort())
+  })
+
+  it("the client's default public routes are exactly the document's operations without security", () => {
+    const isPublic = (operation: string) => (operations.get(operation) as { security?: unknown[] }).security?.length === 0
+    const publicPaths = new Set([...operations.keys()].filter(isPublic).map((operation) => operation.split(' ')[1]!))
+    const protectedPaths = [...operations.keys()].filter((operation) => !isPublic(operation)).map((operation) => operation.split(' ')[1]!)
+    expect([...publicPaths].filter((path) => !defaultPublicRoutes.includes(path))).toEqual([])
+    expect(protectedPaths.filter((path) => defaultPublicRoutes.includes(path))).toEqual([])
   })
 
   it('fails a body that breaks the document (the check can fail)', async () => {
