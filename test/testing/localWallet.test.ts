@@ -199,6 +199,19 @@ describe('localWallet', () => {
     expect(getConnection(config).address).toBe(b.address)
   })
 
+  it('remembers the site by default, as a real wallet does: a fresh localWallet({ privateKey }) on a reload reconnects', async () => {
+    // A page load creates everything anew, the wallet connector included: nothing carries `authorized` over.
+    const reloaded = setup(localWallet({ privateKey: keyA }))
+    await reconnect(reloaded)
+    expect(getConnection(reloaded)).toMatchObject({ status: 'connected', address: a.address })
+
+    // The old behaviour, a wallet that has never seen the site: nothing to reconnect, sign-in connects first.
+    const stranger = setup(localWallet({ privateKey: keyA, authorized: false }))
+    await reconnect(stranger)
+    expect(getConnection(stranger).status).toBe('disconnected')
+    expect(await stranger.connectors[0]!.getAccounts()).toEqual([])
+  })
+
   it('needs a key or an account', () => {
     expect(() => localWallet({})).toThrow(TypeError)
   })
