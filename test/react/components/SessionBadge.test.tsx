@@ -1,12 +1,22 @@
-import { act, screen } from '@testing-library/react'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { act, cleanup, screen, waitFor } from '@testing-library/react'
+import { hydrateRoot } from 'react-dom/client'
+import { renderToString } from 'react-dom/server'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { WagmiProvider } from 'wagmi'
+import { AgoraAuthProvider } from '../../../src/react/AgoraAuthProvider.js'
 import { SessionBadge } from '../../../src/react/components/SessionBadge.js'
+import { SignInButton } from '../../../src/react/components/SignInButton.js'
 import { useSignIn, type UseSignInReturnType } from '../../../src/react/hooks/useSignIn.js'
 import { DEMO_ACCOUNTS } from '../../../src/testing/demoAccounts.js'
 import { apiBase, makeWagmi, renderAgora } from '../harness.js'
 
 beforeEach(() => localStorage.clear())
-afterEach(() => vi.useRealTimers())
+afterEach(() => {
+  vi.useRealTimers()
+  vi.restoreAllMocks()
+  cleanup()
+})
 
 const minutesLeft = () => {
   const [, h = '0', m] = /expires in (?:(\d+) h )?(\d+) min/.exec(screen.getByRole('region', { name: 'Session' }).textContent ?? '')!
@@ -37,4 +47,52 @@ it('counts down on a page left open, without anything else re-rendering it', asy
   // Two hours pass with the page open.
   act(() => vi.advanceTimersByTime(2 * 60 * 60_000))
   expect(minutesLeft()).toBe(before - 120)
+})
+
+it('renders on the server and hydrates without reading the clock, random or storage; the countdown comes after mount', async () => {
+  // A real token, to render from.
+  const wagmi = makeWagmi({ privateKey: DEMO_ACCOUNTS.citizen.privateKey })
+  let signIn: UseSignInReturnType | undefined
+  function SignIn() {
+    signIn = useSignIn()
+    return null
+  }
+  const baseUrl = await apiBase()
+  const view = renderAgora(<SignIn />, { wagmi, provider: { baseUrl } })
+  await wagmi.connect()
+  const session = await act(() => signIn!.signInAsync())
+  view.unmount()
+  localStorage.clear()
+
+  // One wagmi config for the server render and the hydration, as on a real page (wagmi reconnects one at a time).
+  const reload = makeWagmi({ privateKey: DEMO_ACCOUNTS.citizen.privateKey })
+  const page = () => (
+    <WagmiProvider config={reload.config}>
+      <QueryClientProvider client={new QueryClient()}>
+        <AgoraAuthProvider baseUrl={baseUrl} initialSession={session.token}>
+          <SessionBadge />
+          <SignInButton />
+        </AgoraAuthProvider>
+      </QueryClientProvider>
+    </WagmiProvider>
+  )
+  const clock = vi.spyOn(Date, 'now')
+  const random = vi.spyOn(Math, 'random')
+  const storage = vi.spyOn(Storage.prototype, 'getItem')
+  const html = renderToString(page())
+  expect([clock.mock.calls.length, random.mock.calls.length, storage.mock.calls.length]).toEqual([0, 0, 0])
+  expect(html).toContain(`<time dateTime="${new Date(session.expiresAt).toISOString()}"></time>`)
+  expect(html).toContain('citizen')
+  expect(html).toContain('>Sign out</button>')
+
+  // The client's first render matches the server's HTML; the clock is read once mounted.
+  const container = document.createElement('div')
+  container.innerHTML = html
+  document.body.append(container)
+  const recoverable = vi.fn()
+  const root = await act(async () => hydrateRoot(container, page(), { onRecoverableError: recoverable }))
+  expect(recoverable).not.toHaveBeenCalled()
+  await waitFor(() => expect(minutesLeft()).toBeGreaterThanOrEqual(23 * 60 + 59))
+  act(() => root.unmount())
+  container.remove()
 })
