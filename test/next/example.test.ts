@@ -1,7 +1,7 @@
 // examples/next, built and started as a user would (see exampleApp.ts), driven in Chromium: sign-in at 127.0.0.1
 // and at localhost, the server-rendered session after a reload, a forged cookie, sign-out.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { signAgoraJwt } from '../../src/server.js'
 import { DEMO_ACCOUNTS } from '../../src/testing.js'
 import { chromiumLaunchOptions } from '../setup/chromium.js'
@@ -31,6 +31,11 @@ beforeAll(async () => {
   app = await timed('next start', () => startExample(env))
   browser = await chromium.launch(chromiumLaunchOptions)
 }, 900_000)
+
+// A server render that failed shows up as missing markup: the reason is in the Next server's own output.
+beforeEach(({ onTestFailed }) => {
+  onTestFailed(() => console.error(`next start output (last 4,000 characters):\n${app?.log().slice(-4000)}`))
+})
 
 afterAll(async () => {
   await browser?.close()
