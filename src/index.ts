@@ -5,7 +5,7 @@
 export { AgoraAuthError } from './core/errors/AgoraAuthError.js'
 export type { AgoraAuthErrorCode, AgoraAuthErrorParameters } from './core/errors/AgoraAuthError.js'
 export * from './core/errors/errors.js'
-export type { AgoraClient, AgoraRequestOptions } from './core/http/createAgoraClient.js'
+export type { AgoraClient, AgoraFetchErrorType, AgoraRequestErrorType, AgoraRequestOptions } from './core/http/createAgoraClient.js'
 export { SESSION_COOKIE_NAME } from './core/cookie/sessionCookieName.js'
 export { agoraQueryKey } from './core/query/agoraQueryKey.js'
 export type { AgoraQueryKey, AgoraQueryKeyParameters, AgoraQueryParams } from './core/query/agoraQueryKey.js'
