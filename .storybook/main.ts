@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite'
+import { demoChain } from './demoChain.js'
 import { demoServers } from './demoServers.js'
 
 const config: StorybookConfig = {
@@ -7,7 +8,7 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true },
   async viteFinal(vite) {
-    vite.plugins = [...(vite.plugins ?? []), demoServers()]
+    vite.plugins = [...(vite.plugins ?? []), demoServers(), demoChain()]
     return vite
   },
 }
