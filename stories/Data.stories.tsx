@@ -169,14 +169,14 @@ export const AccountSwitch: Story = {
   play: async ({ canvasElement, userEvent, loaded }) => {
     const canvas = within(canvasElement)
     const { wallet } = loaded.demo as Demo
-    const a = wallet.account.address
+    const first = wallet.account.address
     await signIn(canvas, (el) => userEvent.click(el))
-    await expect(await canvas.findByText(`Ballot of ${a}: PENDING`)).toBeVisible()
+    await expect(await canvas.findByText(`Ballot of ${first}: PENDING`)).toBeVisible()
     await userEvent.click(canvas.getByRole('button', { name: 'Switch wallet account' }))
     await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('unauthenticated'))
     // Nothing of account A is left on screen once the wallet is B.
-    expect(canvas.queryByText(new RegExp(a.slice(2, 10), 'i'))).toBeNull()
+    expect(canvas.queryByText(new RegExp(first.slice(2, 10), 'i'))).toBeNull()
     expect(canvas.queryByRole('region', { name: 'Proposals' })).toBeNull()
-    await expect(canvas.getByTestId('wallet-account')).not.toHaveTextContent(a)
+    await expect(canvas.getByTestId('wallet-account')).not.toHaveTextContent(first)
   },
 }

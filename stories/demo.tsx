@@ -31,7 +31,8 @@ export function makeDemo(parameters: DemoParameters = {}) {
   const server = parameters.server ?? 'main'
   const privateKey: Hex = parameters.account ? DEMO_ACCOUNTS[parameters.account].privateKey : generatePrivateKey()
   const { wallet, config } = localWagmiConfig({ privateKey, authorized: true, ...parameters.wallet })
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  // TanStack's defaults (retry: 3), as a dApp has them: agora-auth's hooks never retry an auth error themselves.
+  const queryClient = new QueryClient()
   return { wallet, config, queryClient, server, baseUrl: `${location.origin}/${server}/api/v1` }
 }
 
@@ -59,13 +60,17 @@ export function WalletPanel({ children }: { children?: ReactNode }) {
   const [prompts, setPrompts] = useState(wallet.signatureCount)
   const [account, setAccount] = useState(wallet.account.address)
   useEffect(() => wallet.onSign(() => setPrompts(wallet.signatureCount)) as () => void, [wallet])
+  const switchAccount = () => {
+    wallet.setAccount(generatePrivateKey())
+    setAccount(wallet.account.address)
+  }
   return (
     <aside aria-label="Wallet" className="demo-wallet">
       <p>
         Local wallet <code data-testid="wallet-account">{account}</code> · prompts: <output data-testid="prompts">{prompts}</output>
       </p>
       {children}
-      <button type="button" onClick={() => (wallet.setAccount(generatePrivateKey()), setAccount(wallet.account.address))}>
+      <button type="button" onClick={switchAccount}>
         Switch wallet account
       </button>
     </aside>

@@ -11,12 +11,12 @@ export type SignInButtonState = 'loading' | 'idle' | 'pending' | 'error' | 'sign
 export type SignInButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'onClick' | 'children'> & {
   /** Index of the wagmi connector to connect with when no wallet is connected; default 0. */
   connector?: number
-  /** Labels by state; defaults in English (`loading` reads like `idle`: nothing is asked of the wallet yet). */
+  /** Labels by state; defaults in English (`loading` claims nothing of the wallet: no prompt exists yet). */
   labels?: Partial<Record<SignInButtonState, string>>
 }
 
 const defaultLabels: Record<SignInButtonState, string> = {
-  loading: 'Sign in with Ethereum',
+  loading: 'Checking for a session…',
   idle: 'Sign in with Ethereum',
   pending: 'Check your wallet…',
   error: 'Try again',

@@ -31,7 +31,7 @@ it('renders neutral, busy UI while the session is unknown, on the server too: no
   )
   expect(html).toContain('data-state="loading"')
   expect(html).toContain('disabled=""')
-  expect(html).toContain('>Sign in with Ethereum</button>')
+  expect(html).toContain('>Checking for a session…</button>')
   expect(html).not.toContain('Check your wallet')
 })
 
