@@ -161,6 +161,14 @@ describe('the local Agora server answers what spec/agora-v1.yaml documents', () 
     covered.add('GET votable_supply 429')
   })
 
+  it('429 on the sign-in routes once the client address has spent its sign-in bucket', async () => {
+    const limited = createAgoraServer({ authRateLimit: { capacity: 1, refillPerSecond: 0.001 } })
+    expect((await call('GET auth/nonce', 'auth/nonce', { to: limited })).status).toBe(200)
+    expect((await call('GET auth/nonce', 'auth/nonce', { to: limited })).status).toBe(429)
+    const refused = await call('POST auth/verify', 'auth/verify', { method: 'POST', body: { message: 'x', signature: '0x' }, to: limited })
+    expect(refused).toMatchObject({ status: 429, body: { message: 'Too many requests.' } })
+  })
+
   it('reached every documented operation and status the local server can produce', () => {
     // The live server's 500 for an unparseable message: the local server answers the intended 401 instead.
     const unreachable = new Set(['POST auth/verify 500'])

@@ -433,6 +433,7 @@ export interface operations {
                     "application/json": components["schemas"]["Nonce"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     verifySiwe: {
@@ -475,6 +476,7 @@ export interface operations {
                     "application/json": components["schemas"]["Message"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             /** @description The live server's answer to an unparseable message (plain text `Internal server error`). */
             500: {
                 headers: {
