@@ -11,6 +11,7 @@ import type {
   AgoraQueryParameters,
   AgoraRequestArguments,
   AgoraRequestBody,
+  AgoraRequestParameters,
   AgoraResponse,
   AgoraUntyped,
   AgoraUntypedPath,
@@ -116,7 +117,26 @@ void save.mutateAsync({ allocations: [{ projectId: 'p' }] })
 // @ts-expect-error a mutation needs a path that takes POST
 useAgoraMutation('proposals')
 
-declare function request<P extends AgoraGetPath>(path: P, ...options: AgoraRequestArguments<P, 'get', { signal?: AbortSignal }>): Promise<AgoraResponse<P>>
+type Init = { signal?: AbortSignal; headers?: HeadersInit }
+declare function request<P extends AgoraGetPath>(path: P, ...options: AgoraRequestArguments<P, 'get', Init>): Promise<AgoraResponse<P>>
+declare function request<P extends AgoraPathFor<'post'>>(
+  path: P,
+  options: AgoraRequestParameters<P, 'post'> & { method: 'POST'; body: AgoraRequestBody<P> } & Init,
+): Promise<AgoraResponse<P, 'post'>>
+declare function request<T = AgoraUntyped, P extends string = string>(
+  path: AgoraUntypedPath<T, P>,
+  options?: { params?: Record<string, string | number | boolean | null | undefined>; method?: string; body?: unknown } & Init,
+): Promise<T>
 const delegate: Promise<Delegate> = request('delegates/{addressOrEnsName}', { path: { addressOrEnsName: 'delegate1.eth' } })
+const token: Promise<{ access_token: string; token_type: 'JWT'; expires_in: number }> = request('auth/verify', {
+  method: 'POST',
+  body: { message: 'm', signature: '0x' },
+})
+// @ts-expect-error the body is typed: verify needs a signature
+void request('auth/verify', { method: 'POST', body: { message: 'm' } })
+// Today's untyped calls keep compiling: an explicit type selects the escape hatch.
+const page: Promise<AgoraPage<Proposal>> = request<AgoraPage<Proposal>>('proposals', { params: { limit: 10 } })
+// @ts-expect-error a typo without an explicit type is not silently untyped
+void request('proposal', { params: { limit: 10 } })
 
-export const used = [relative, absolute, leadingSlash, wrongName, chunk, saved, delegate]
+export const used = [relative, absolute, leadingSlash, wrongName, chunk, saved, delegate, token, page]
