@@ -1,6 +1,7 @@
 import { type Address, getAddress, type Hex, type LocalAccount, numberToHex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import { type CreateConnectorFn, createConnector } from 'wagmi'
+import type { CreateConnectorFn } from 'wagmi'
+import { localWalletConnector } from './localWalletConnector.js'
 
 export type LocalWalletParameters = {
   /** The key to sign with; or pass `account`. */
@@ -166,72 +167,15 @@ export function localWallet(parameters: LocalWalletParameters): LocalWalletRetur
     },
   }
 
-  const connector = createConnector<LocalWalletProvider>((config) => {
-    // Bound once per connector so removeListener finds the same functions.
-    let onAccounts: ((a: string[]) => void) | undefined
-    let onChain: ((c: string) => void) | undefined
-    let onDisconnect: (() => void) | undefined
-    const unsubscribe = () => {
-      if (onAccounts) provider.removeListener('accountsChanged', onAccounts)
-      if (onChain) provider.removeListener('chainChanged', onChain)
-      if (onDisconnect) provider.removeListener('disconnect', onDisconnect)
-    }
-    return {
-      id: 'localWallet',
-      name: 'Local Wallet',
-      type: 'localWallet',
-      async setup() {
-        chainId ??= config.chains[0].id
-      },
-      async connect({ chainId: wanted, withCapabilities } = {}) {
-        const addresses = (await provider.request({ method: 'eth_requestAccounts' })) as Address[]
-        if (wanted && wanted !== chainId) await this.switchChain!({ chainId: wanted })
-        unsubscribe()
-        onAccounts = this.onAccountsChanged.bind(this)
-        onChain = this.onChainChanged.bind(this)
-        onDisconnect = this.onDisconnect.bind(this)
-        provider.on('accountsChanged', onAccounts)
-        provider.on('chainChanged', onChain)
-        provider.on('disconnect', onDisconnect)
-        return {
-          accounts: (withCapabilities ? addresses.map((address) => ({ address, capabilities: {} })) : addresses) as never,
-          chainId: await this.getChainId(),
-        }
-      },
-      async disconnect() {
-        unsubscribe()
-        authorized = false
-      },
-      async getAccounts() {
-        return accounts()
-      },
-      async getChainId() {
-        return Number(await provider.request({ method: 'eth_chainId' }))
-      },
-      async getProvider() {
-        return provider
-      },
-      async isAuthorized() {
-        return authorized
-      },
-      async switchChain({ chainId: id }) {
-        const chain = config.chains.find((c) => c.id === id)
-        if (!chain) throw providerError(4902, `Chain ${id} is not configured.`)
-        await provider.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: numberToHex(id) }] })
-        return chain
-      },
-      onAccountsChanged(addresses) {
-        if (addresses.length === 0) this.onDisconnect()
-        else config.emitter.emit('change', { accounts: addresses.map((a) => getAddress(a)) })
-      },
-      onChainChanged(id) {
-        config.emitter.emit('change', { chainId: Number(id) })
-      },
-      onDisconnect() {
-        unsubscribe()
-        config.emitter.emit('disconnect')
-      },
-    }
+  const connector = localWalletConnector({
+    provider,
+    startOn(id) {
+      chainId ??= id
+    },
+    forgetSite() {
+      authorized = false
+    },
+    accounts,
   })
   // Getters must stay live, so copy descriptors rather than values.
   return Object.defineProperties(connector, Object.getOwnPropertyDescriptors(control)) as LocalWalletReturnType
