@@ -25,7 +25,10 @@ type Story = StoryObj<typeof meta>
 function signInAs(pick: (wallets: SmartWallets) => LocalAccount): Story {
   return {
     beforeEach: async ({ loaded }) => {
-      const wallets = (await (await fetch('/smart/wallets.json')).json()) as SmartWallets
+      const response = await fetch('/smart/wallets.json')
+      // A static build (`build-storybook`) has no dev server, so no chain: say so rather than sign in as an EOA.
+      if (!response.ok) throw new Error('The demo chain runs in `npm run storybook` only (a static build has none).')
+      const wallets = (await response.json()) as SmartWallets
       const { wallet } = loaded.demo as Demo
       // Before the first render: the page loads with the contract wallet already in the wallet.
       wallet.setAccount(pick(wallets))
