@@ -1,6 +1,6 @@
 // agora-auth — the React entry: provider, hooks, components, and the parts of core a browser dApp uses with
 // them (errors, roles, types). Everything else, and all Node-only code, is in agora-auth/core.
-// No 'use client' here: each React module carries its own, so that the pure helpers (hasRole, parseRoles, ROLES,
+// No 'use client' here: each React module carries its own, so that the pure helpers (hasRole, parseRoles,
 // SESSION_COOKIE_NAME) stay callable from a React Server Component.
 export { AgoraAuthError } from './core/errors/AgoraAuthError.js'
 export type { AgoraAuthErrorCode, AgoraAuthErrorParameters } from './core/errors/AgoraAuthError.js'
@@ -12,7 +12,6 @@ export type { AgoraQueryKey, AgoraQueryKeyParameters, AgoraQueryParams } from '.
 export { hasRole } from './core/session/hasRole.js'
 export type { HasRoleOptions } from './core/session/hasRole.js'
 export { parseRoles } from './core/session/parseRoles.js'
-export { ROLES } from './core/session/roles.js'
 export type { AgoraJwtClaims, Register, Role, Session } from './core/session/types.js'
 export type { Account, SessionState, SessionStatus, StorageAdapter } from './core/store/types.js'
 export { AgoraAuthProvider } from './react/AgoraAuthProvider.js'

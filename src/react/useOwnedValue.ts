@@ -1,7 +1,8 @@
 'use client'
 import { useEffect, useRef, useState } from 'react'
 
-type Owned<T> = { value: T; deps: readonly unknown[] }
+// `released` is bookkeeping of this hook only: set once the object was handed to `release`.
+type Owned<T> = { value: T; deps: readonly unknown[]; released?: boolean }
 
 const sameDeps = (a: readonly unknown[], b: readonly unknown[]) =>
   a.length === b.length && a.every((dep, index) => Object.is(dep, b[index]))
@@ -16,11 +17,6 @@ export function useOwnedValue<T>(create: () => T, release: (value: T) => void, d
   const [owned, setOwned] = useState<Owned<T>>(() => ({ value: create(), deps }))
   // The owned object whose effect is set up right now; null between an unmount and a possible remount.
   const mounted = useRef<Owned<T> | null>(null)
-  const released = useRef(new WeakSet<Owned<T>>())
-  const latestRelease = useRef(release)
-  useEffect(() => {
-    latestRelease.current = release
-  })
 
   // New deps: a new object, at once (React re-renders before committing); the old one is released by its effect.
   let current = owned
@@ -30,7 +26,7 @@ export function useOwnedValue<T>(create: () => T, release: (value: T) => void, d
   }
 
   useEffect(() => {
-    if (released.current.has(owned)) {
+    if (owned.released) {
       setOwned({ value: create(), deps })
       return
     }
@@ -40,11 +36,11 @@ export function useOwnedValue<T>(create: () => T, release: (value: T) => void, d
       queueMicrotask(() => {
         const remounted = mounted.current === owned
         if (remounted) return
-        released.current.add(owned)
-        latestRelease.current(owned.value)
+        owned.released = true
+        release(owned.value)
       })
     }
-    // `create` and `deps` are read only to replace a released object: `owned` already reflects them.
+    // `create`, `release` and `deps` belong to `owned`: it is what changes when they do.
   }, [owned])
 
   return current.value

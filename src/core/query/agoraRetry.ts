@@ -5,24 +5,15 @@ export type AgoraRetryOption = boolean | number | ((failureCount: number, error:
 
 export type AgoraRetryReturnType = (failureCount: number, error: unknown) => boolean
 
-// Failures a retry cannot fix, or could fix only by asking the wallet for another signature: each retry of a
-// query that the server refuses would prompt the user again.
-const authCodes: ReadonlySet<AgoraAuthErrorCode> = new Set<AgoraAuthErrorCode>([
-  'UNAUTHORIZED',
-  'SESSION_EXPIRED',
-  'INVALID_TOKEN',
-  'TOKEN_REVOKED',
-  'FORBIDDEN',
-  'USER_REJECTED',
-  'VERIFICATION_FAILED',
-  'NO_WALLET',
-  'ABORTED',
-])
+// The failures a new attempt may fix without the wallet. Every other agora-auth error is final for the query: an
+// auth error (401-class, 403, revoked), a rejected or failed sign-in, an abort — retrying those could only ask
+// the wallet for another signature, or fail the same way.
+const retryableCodes: readonly AgoraAuthErrorCode[] = ['NETWORK_ERROR', 'HTTP_ERROR', 'INVALID_RESPONSE', 'RATE_LIMITED']
 
 // TanStack's own default count.
 const defaultRetries = 3
 
-const isAuthError = (error: unknown) => error instanceof AgoraAuthError && authCodes.has(error.code)
+const isFinal = (error: unknown) => error instanceof AgoraAuthError && !retryableCodes.includes(error.code)
 
 // No answer at all, or a server error: the next attempt may well succeed.
 const isTransient = (error: unknown) =>
@@ -42,7 +33,7 @@ const allows = (retry: AgoraRetryOption, failureCount: number, error: unknown) =
  */
 export function agoraRetry(fallback?: AgoraRetryOption): AgoraRetryReturnType {
   return (failureCount, error) => {
-    if (isAuthError(error)) return false
+    if (isFinal(error)) return false
     if (fallback === undefined) return isTransient(error) && failureCount < defaultRetries
     return allows(fallback, failureCount, error)
   }
