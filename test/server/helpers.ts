@@ -83,14 +83,26 @@ export async function tokenFor(running: Running, account: PrivateKeyAccount = ne
 
 export const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } })
 
+/** What the CLI may read from the environment; a test starts from none of it, whatever the developer's shell set. */
+const CLI_ENV_NAMES = ['AGORA_JWT_SECRET', 'AGORA_API_KEYS_FILE', 'AGORA_AUTH_JWT_SECRET', 'AGORA_AUTH_API_KEYS']
+
+/** The environment of a CLI run in a test: this process's, without the CLI's own settings, plus `env`. */
+export function cliEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CLI_ENV_NAMES.includes(name)))
+  return { ...clean, ...env }
+}
+
 /**
- * Starts the CLI (`agora-auth-server start --port 0`) in its own process with tsx and resolves once it names its
- * URL (real I/O, so a real wait). The caller kills `child`.
+ * Starts the CLI (`agora-auth-server start --port 0 --keys-file <keysFile> …args`) in its own process with tsx and
+ * resolves once it names its URL (real I/O, so a real wait). The caller kills `child`; `stderr()` is what it wrote.
  */
-export async function startCli(store: string, stderr: 'pipe' | 'inherit' = 'pipe') {
+export async function startCli(keysFile: string, { args = [], env = {} }: { args?: string[]; env?: Record<string, string> } = {}) {
   const root = join(import.meta.dirname, '..', '..')
-  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'src', 'server', 'cli.ts'), 'start', '--port', '0', '--store', store], {
-    stdio: ['ignore', 'pipe', stderr],
+  const cliArgs = [join(root, 'src', 'server', 'cli.ts'), 'start', '--port', '0', '--keys-file', keysFile, ...args]
+  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), cliArgs, { stdio: ['ignore', 'pipe', 'pipe'], env: cliEnv(env) })
+  let stderr = ''
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
   })
   const url = await new Promise<string>((resolve, reject) => {
     let output = ''
@@ -99,12 +111,12 @@ export async function startCli(store: string, stderr: 'pipe' | 'inherit' = 'pipe
       const found = /listening on (http:\/\/\S+)/.exec(output)
       if (found) resolve(found[1]!)
     })
-    child.once('exit', (code) => reject(new Error(`the CLI server exited with ${code}`)))
+    child.once('exit', (code) => reject(new Error(`the CLI server exited with ${code}: ${stderr}`)))
   }).catch((error: unknown) => {
     child.kill('SIGTERM')
     throw error
   })
-  return { child, url }
+  return { child, url, stderr: () => stderr }
 }
 
 /** 200 concurrent verifies of one signed message: exactly one 200, and 199 "SIWE nonce already used." (any store). */
