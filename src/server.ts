@@ -9,7 +9,14 @@ export { createRedisApiKeyStore } from './server/createRedisApiKeyStore.js'
 export { createRedisNonceStore } from './server/createRedisNonceStore.js'
 export { createRedisRateLimitStore } from './server/createRedisRateLimitStore.js'
 export { hashApiKey } from './server/hashApiKey.js'
-export { getSession, type CookieStoreLike, type GetSessionParameters, type GetSessionReturnType, type SessionSource } from './server/session/getSession.js'
+export {
+  getSession,
+  type CookieStoreLike,
+  type GetSessionErrorType,
+  type GetSessionParameters,
+  type GetSessionReturnType,
+  type SessionSource,
+} from './server/session/getSession.js'
 export { parseAgoraSiweMessage, type ParsedSiweMessage } from './server/parseAgoraSiweMessage.js'
 export { signAgoraJwt, type SignAgoraJwtParameters } from './server/signAgoraJwt.js'
 export { AGORA_SIWE_STATEMENT } from './core/siwe/createAgoraSiweMessage.js'

@@ -23,6 +23,9 @@ export type GetSessionParameters = {
 
 export type GetSessionReturnType = Session | null
 
+/** What `getSession` throws: only a caller's mistake (no or both of `jwtSecret`/`baseUrl`, an empty secret, a relative `baseUrl`). */
+export type GetSessionErrorType = TypeError
+
 const DEFAULT_COOKIE_NAME = 'agora_session'
 
 /**
