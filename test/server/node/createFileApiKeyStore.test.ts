@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,6 +11,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx')
 const WORKER = join(import.meta.dirname, 'fileApiKeyStoreWorker.ts')
+const CLI = join(process.cwd(), 'src', 'server', 'cli.ts')
 const record = { email: 'a@b.c', address: '0x0000000000000000000000000000000000000002', chainId: 10, description: 'test', enabled: true, createdAt: new Date(0).toISOString() }
 const hashes = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(4, '0')}`)
 const keysIn = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { keys: Record<string, { enabled: boolean }> }).keys
@@ -87,5 +88,21 @@ describe('createFileApiKeyStore', () => {
     rmSync(`${path}.lock`)
     await store.put('second', record)
     expect(Object.keys(keysIn(path)).sort()).toEqual(['first', 'second'])
+  })
+
+  it('the CLI never prints a key it could not store: a held lock → exit 1, nothing on stdout', { timeout: 60_000 }, () => {
+    const path = join(dir, 'cli', 'api-keys.json')
+    const store = createFileApiKeyStore(path)
+    return store.put('first', record).then(() => {
+      // Held by this (live) process for the whole run: the CLI waits its 10 s, then gives up.
+      writeFileSync(`${path}.lock`, `${hostname()} ${process.pid} busy`)
+      const args = ['generate-apikey', '--email', 'a@b.c', '--address', record.address, '--chain-id', '10', '--description', 'd', '--keys-file', path]
+      const result = spawnSync(TSX, [CLI, ...args], { encoding: 'utf8' })
+      rmSync(`${path}.lock`)
+      expect(result.status).toBe(1)
+      expect(result.stdout).toBe('')
+      expect(result.stderr).toMatch(/locked by another process/)
+      expect(Object.keys(keysIn(path))).toEqual(['first'])
+    })
   })
 })
