@@ -24,7 +24,11 @@ export type CreateAgoraClientParameters = {
    * URLs below it.
    */
   baseUrl: string
-  /** What a relative `baseUrl` resolves against; default: the page's origin (a server has none: set it there). */
+  /**
+   * What a relative `baseUrl` resolves against; default: the page's origin. A server has none: there the client
+   * can be created (a server render) and say which paths are protected, but `fetch` and `request` throw a
+   * `TypeError` until an `origin` is given.
+   */
   origin?: string
   /** Where the bearer token comes from (session store, API-key source); without one, nothing is authenticated. */
   tokenSource?: TokenSource
@@ -61,7 +65,7 @@ export type AgoraFetchErrorType = UnauthorizedError | TokenRevokedError | Networ
 export type AgoraRequestErrorType = AgoraFetchErrorType | ForbiddenError | RateLimitedError | HttpError | InvalidResponseError
 
 export type AgoraClient = {
-  /** The normalised, absolute base URL, ending in `/`. */
+  /** The normalised, absolute base URL, ending in `/`; only its path (`/api/v1/`) when a relative base has no origin. */
   baseUrl: string
   /**
    * `fetch` with the token attached inside `baseUrl` (redirects followed by hand, so it never leaves it), renewal on
@@ -120,7 +124,7 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
   }
 
   return {
-    baseUrl: scope.base.href,
+    baseUrl: scope.originMissing ? scope.base.pathname : scope.base.href,
     fetch: agoraFetch,
     request,
     isProtected: (input) => scope.isProtected(scope.resolve(input)),

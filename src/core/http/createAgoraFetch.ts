@@ -26,6 +26,8 @@ const finalReasons: readonly (string | undefined)[] = ['token_revoked', 'missing
  */
 export function createAgoraFetch({ scope, tokenSource, send, retry }: CreateAgoraFetchParameters): typeof fetch {
   return async function agoraFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+    // A relative base on a server without an origin: the caller's mistake, before anything is sent.
+    if (scope.originMissing) throw new TypeError(scope.originMissing)
     const url = scope.resolve(input)
     const isRequest = input instanceof Request
     const signal = init?.signal ?? (input as Partial<Request>).signal

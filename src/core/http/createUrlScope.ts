@@ -11,8 +11,13 @@ export type CreateUrlScopeParameters = {
 
 /** Which URLs belong to the API and which of those get the token: the one place that decides where a token may go. */
 export type UrlScope = {
-  /** The absolute base, ending in `/`. */
+  /** The absolute base, ending in `/` (on a stand-in origin when `originMissing`). */
   base: URL
+  /**
+   * Set when a relative base has no origin to resolve against (a server render): paths can still be judged, but
+   * nothing can be sent; this is the `TypeError` message for a caller that tries.
+   */
+  originMissing?: string
   /** The absolute URL a `fetch` input names (relative inputs resolve against the base); undefined when unparsable. */
   resolve(input: string | URL | Request): URL | undefined
   /** Whether `url` is the base or below it: same scheme, host and port, no credentials, path under the base path. */
@@ -26,7 +31,7 @@ export type UrlScope = {
  * @example createUrlScope({ baseUrl: '/api/v1', publicRoutes: defaultPublicRoutes }).isProtected(new URL(location.href))
  */
 export function createUrlScope(parameters: CreateUrlScopeParameters): UrlScope {
-  const base = resolveBaseUrl(parameters.baseUrl, parameters.origin)
+  const { base, originMissing } = resolveScopeBase(parameters)
   const publicRoutes = parameters.publicRoutes.map((route) => route.replace(/^\/+|\/+$/g, ''))
 
   function resolve(input: string | URL | Request): URL | undefined {
@@ -57,5 +62,23 @@ export function createUrlScope(parameters: CreateUrlScopeParameters): UrlScope {
     return !isPublic
   }
 
-  return { base, resolve, isInside, isProtected }
+  return { base, originMissing, resolve, isInside, isProtected }
+}
+
+// A reserved name (RFC 2606) that no request can reach: where a relative base waits for a page origin.
+const standInOrigin = 'http://origin.invalid'
+
+/**
+ * The base, or for a relative base with no origin at all (a server render of a client component), the base on a
+ * stand-in origin and the reason it cannot be used to send. Any other mistake throws here, at creation.
+ */
+function resolveScopeBase({ baseUrl, origin }: CreateUrlScopeParameters): Pick<UrlScope, 'base' | 'originMissing'> {
+  try {
+    return { base: resolveBaseUrl(baseUrl, origin) }
+  } catch (error) {
+    const mayWaitForOrigin = origin === undefined && error instanceof TypeError
+    if (!mayWaitForOrigin) throw error
+    // Still a TypeError now when the base is wrong in itself, not only missing its origin.
+    return { base: resolveBaseUrl(baseUrl, standInOrigin), originMissing: error.message }
+  }
 }

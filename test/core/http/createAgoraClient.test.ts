@@ -173,9 +173,16 @@ describe('createAgoraClient: caller mistakes and a relative base', () => {
     expect(server.received).toEqual([])
   })
 
-  it('a relative base on a server without an origin is a TypeError that says what to set', () => {
-    expect(() => createAgoraClient({ baseUrl: '/api/v1' })).toThrow(TypeError)
-    expect(() => createAgoraClient({ baseUrl: '/api/v1' })).toThrow(/origin/)
+  it('a relative base on a server without an origin: created (a server render), but sending is a TypeError that says what to set', async () => {
+    const agora = createAgoraClient({ baseUrl: '/api/v1', tokenSource: fakeSource().source })
+    expect(agora.baseUrl).toBe('/api/v1/')
+    expect([agora.isProtected('proposals'), agora.isProtected('auth/nonce'), agora.isProtected(`${base}/x`)]).toEqual([true, false, false])
+    await expect(agora.request('proposals')).rejects.toThrow(TypeError)
+    await expect(agora.fetch('proposals')).rejects.toThrow(/origin/)
+    expect(server.received).toEqual([])
+    // A base that is wrong in itself is still refused at creation.
+    expect(() => createAgoraClient({ baseUrl: '//evil.example/api' })).toThrow(TypeError)
+    expect(() => createAgoraClient({ baseUrl: '/api/v1', origin: 'not a url' })).toThrow(TypeError)
   })
 
   it('a relative base resolves against `origin` (or the page) and the token goes only below it', async () => {

@@ -39,4 +39,12 @@ describe('createUrlScope', () => {
     expect(custom.isProtected(url('https://api.example.com/v0/open/a'))).toBe(false)
     expect(custom.isProtected(url('https://api.example.com/v0/auth/nonce'))).toBe(true)
   })
+
+  it('a relative base without any origin judges paths but says why it cannot send', () => {
+    const serverSide = createUrlScope({ baseUrl: '/api/v1', publicRoutes: defaultPublicRoutes })
+    expect(serverSide.originMissing).toMatch(/relative/)
+    expect(serverSide.isProtected(serverSide.resolve('proposals'))).toBe(true)
+    expect(serverSide.isProtected(serverSide.resolve('auth/verify'))).toBe(false)
+    expect(scope.originMissing).toBeUndefined()
+  })
 })
