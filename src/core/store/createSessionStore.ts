@@ -1,12 +1,12 @@
 import { AgoraAuthError } from '../errors/AgoraAuthError.js'
-import { AbortedError, NoWalletError, UnauthorizedError } from '../errors/errors.js'
+import { AbortedError, NoWalletError } from '../errors/errors.js'
 import { abortable } from '../http/abortable.js'
 import { isSameAddress } from '../session/isSameAddress.js'
-import { readTokenOwner } from '../session/readTokenOwner.js'
 import type { Session } from '../session/types.js'
 import { signInWithSiwe } from '../siwe/signInWithSiwe.js'
 import { assertSessionStoreParameters } from './assertSessionStoreParameters.js'
-import { createSignInFlight } from './createSignInFlight.js'
+import { createSessionTokenSource } from './createSessionTokenSource.js'
+import { createSignInFlight, type SignInRequest } from './createSignInFlight.js'
 import { createStateCell } from './createStateCell.js'
 import { createTabSync } from './createTabSync.js'
 import { createTokenStorage } from './createTokenStorage.js'
@@ -17,10 +17,7 @@ import type { Account, CreateSessionStoreParameters, SessionStore, SyncMessage }
 
 export type { CreateSessionStoreParameters, SessionStore } from './types.js'
 
-/** The `reason` of the UnauthorizedError when the server refused the token of an automatic re-authentication. */
-export const RENEWED_TOKEN_REFUSED = 'renewed_token_refused'
-
-type Options = { signal?: AbortSignal }
+export { RENEWED_TOKEN_REFUSED } from './createSessionTokenSource.js'
 
 /**
  * The session state machine: the wallet's account, the current session and one sign-in at a time, persisted per
@@ -43,20 +40,18 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
   // Aborted and replaced when the account changes or the session ends: a sign-in of an older epoch is never adopted.
   let epoch = new AbortController()
   const flight = createSignInFlight(attempt)
-  // The token of the last automatic sign-in. The server refusing it ends automatic prompts until the user acts.
-  let renewedToken: string | undefined
-  let isRenewalRefused = false
+  const getAccount = () => account
+  const isFresh = (session: Session) => session.expiresAt - clockSkew > now()
+  const tokenSource = createSessionTokenSource({ cell, flight, getAccount, prepare: applyPendingAccount, isFresh })
   let stopWatching: (() => void) | undefined
 
   const judge = () => ({ now: now(), clockSkew, anyChain: keepsSessionAcrossChains })
-  const isFresh = (session: Session) => session.expiresAt - clockSkew > now()
 
   function cancel(reason: string) {
     epoch.abort(reason)
     epoch = new AbortController()
     flight.forget()
-    renewedToken = undefined
-    isRenewalRefused = false
+    tokenSource.reset()
   }
 
   function setAccount(next: Account | null) {
@@ -84,7 +79,7 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
     if (account === undefined && session && !isFresh(session)) cell.set('loading')
   }
 
-  async function attempt(): Promise<Session> {
+  async function attempt(request: SignInRequest): Promise<Session> {
     const signer = account
     if (!signer) throw new NoWalletError()
     const { signal } = epoch
@@ -94,7 +89,7 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
       const session = await signInWithSiwe({ baseUrl, ...signer, signMessage, siwe, fetch, signal, now })
       if (signal.aborted) throw new AbortedError({ reason: signal.reason })
       tokens.write(signer, session.token)
-      renewedToken = flight.isAutomatic() ? session.token : undefined
+      tokenSource.remember(session.token, request.automatic)
       cell.set('authenticated', session)
       onSignIn?.(session)
       tabs.post({ key: tokens.keyOf(signer), newValue: session.token })
@@ -113,52 +108,14 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
     }
   }
 
-  function signIn({ signal }: Options = {}): Promise<Session> {
+  function signIn({ signal }: { signal?: AbortSignal } = {}): Promise<Session> {
     applyPendingAccount()
-    isRenewalRefused = false // the user acts: automatic sign-ins may prompt again
+    tokenSource.reset() // the user acts: automatic sign-ins may prompt again
     return abortable(flight.join(false), signal)
   }
 
-  function reauthenticate(options?: Options): Promise<Session> {
+  function reauthenticate(options?: { signal?: AbortSignal }): Promise<Session> {
     return signIn(options)
-  }
-
-  // An automatic sign-in (expired or refused token), unless the server refused the last one's token: then only
-  // the user can start one, or every request would prompt.
-  async function renewSession(signal: AbortSignal | undefined): Promise<Session> {
-    if (isRenewalRefused) throw new UnauthorizedError('The server refused a renewed token: sign in again.', { reason: RENEWED_TOKEN_REFUSED })
-    return abortable(flight.join(true), signal)
-  }
-
-  // Waits for a sign-in in flight and for the account to be known; only the caller's own abort is an error here.
-  async function settle(signal: AbortSignal | undefined) {
-    applyPendingAccount()
-    while (flight.pending() || cell.get().status === 'loading') {
-      const change = flight.pending() ?? cell.nextChange()
-      await abortable<unknown>(change, signal).catch((error) => {
-        if (signal?.aborted) throw error
-      })
-    }
-  }
-
-  async function getToken({ signal }: Options = {}): Promise<string | null> {
-    await settle(signal)
-    const { session } = cell.get()
-    if (!session) return null
-    return isFresh(session) ? session.token : (await renewSession(signal)).token
-  }
-
-  // After a 401 for `staleToken`. For another account's token (the wallet switched while the request was out):
-  // AbortedError, never a retry as the new account. Signed out: UnauthorizedError, never a prompt.
-  async function renewToken(staleToken: string, { signal }: Options = {}): Promise<string> {
-    await settle(signal)
-    const owner = readTokenOwner(staleToken)
-    if (account && owner && !isSameAddress(owner, account.address)) throw new AbortedError({ reason: 'account_changed' })
-    const { session } = cell.get()
-    if (!session) throw new UnauthorizedError('Sign in first.')
-    if (session.token !== staleToken && isFresh(session)) return session.token
-    if (staleToken === renewedToken) isRenewalRefused = true
-    return (await renewSession(signal)).token
   }
 
   function endSession(error: AgoraAuthError | null) {
@@ -217,5 +174,6 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
   }
 
   const getServerSnapshot = () => serverState
+  const { getToken, renewToken } = tokenSource
   return { getSnapshot, getServerSnapshot, subscribe, setAccount, signIn, reauthenticate, signOut, revoke, getToken, renewToken, destroy }
 }

@@ -1,12 +1,16 @@
 import type { Session } from '../session/types.js'
 
+/** What a sign-in attempt can ask of its flight while it runs. */
+export type SignInRequest = {
+  /** Still `true` when no one asked for this sign-in on purpose (a renewal); read it when the attempt ends. */
+  readonly automatic: boolean
+}
+
 export type SignInFlight = {
-  /** Joins the sign-in in flight, or starts one; `automatic` when no one asked for it (a renewal). */
+  /** Joins the sign-in in flight, or starts one; `automatic` when no one asked for it on purpose (a renewal). */
   join(automatic: boolean): Promise<Session>
   /** The sign-in in flight, if any. */
   pending(): Promise<Session> | undefined
-  /** Whether the sign-in in flight was only ever asked for automatically. */
-  isAutomatic(): boolean
   /** Forgets the sign-in in flight: the next `join` starts a new one. */
   forget(): void
 }
@@ -14,27 +18,28 @@ export type SignInFlight = {
 /**
  * Single flight for sign-ins: everyone who asks while one runs shares it, so one prompt serves them all; it stays
  * automatic until someone asks for it on purpose (internal to createSessionStore).
- * @example const flight = createSignInFlight(attempt); await flight.join(false)
+ * @example const flight = createSignInFlight((request) => attempt(request)); await flight.join(false)
  */
-export function createSignInFlight(attempt: () => Promise<Session>): SignInFlight {
-  let current: { promise: Promise<Session>; automatic: boolean } | undefined
+export function createSignInFlight(attempt: (request: SignInRequest) => Promise<Session>): SignInFlight {
+  let current: { promise: Promise<Session>; request: { automatic: boolean } } | undefined
 
   function join(automatic: boolean) {
     if (current) {
-      current.automatic &&= automatic
+      current.request.automatic &&= automatic
       return current.promise
     }
-    const promise: Promise<Session> = attempt().finally(() => {
+    // The request exists before the attempt starts, so the attempt can read it at any point.
+    const request = { automatic }
+    const promise: Promise<Session> = attempt(request).finally(() => {
       if (current?.promise === promise) current = undefined
     })
-    current = { promise, automatic }
+    current = { promise, request }
     return promise
   }
 
   return {
     join,
     pending: () => current?.promise,
-    isAutomatic: () => current?.automatic ?? false,
     forget() {
       current = undefined
     },

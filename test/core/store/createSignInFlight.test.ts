@@ -28,15 +28,19 @@ describe('createSignInFlight', () => {
     flight.join(false)
     expect(runs).toHaveLength(2)
   })
-  it('stays automatic until someone joins on purpose', () => {
-    const flight = createSignInFlight(() => new Promise<Session>(() => {}))
-    expect(flight.isAutomatic()).toBe(false) // nothing in flight
+  it('stays automatic until someone joins on purpose', async () => {
+    const seen: { automatic: boolean }[] = []
+    const flight = createSignInFlight(async (request) => {
+      seen.push(request)
+      return new Promise<Session>(() => {})
+    })
     flight.join(true)
-    expect(flight.isAutomatic()).toBe(true)
+    expect(seen[0]!.automatic).toBe(true)
     flight.join(false)
-    expect(flight.isAutomatic()).toBe(false)
+    expect(seen[0]!.automatic).toBe(false)
     flight.join(true)
-    expect(flight.isAutomatic()).toBe(false)
+    expect(seen[0]!.automatic).toBe(false)
+    expect(seen).toHaveLength(1)
   })
   it('forget lets the next join start a new attempt; the old one no longer clears the new', async () => {
     const { runs, flight } = recordingFlight()
