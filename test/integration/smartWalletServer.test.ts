@@ -153,6 +153,36 @@ describe('forged contract-wallet signatures are refused', () => {
   }
 })
 
+describe('the chain asked is the message\'s', () => {
+  it('a contract wallet on chain 31337 is checked by the 31337 client only; a chain with no client refuses it', async () => {
+    const otherChainCalls: string[] = []
+    const otherChain = createPublicClient({
+      transport: custom({
+        request: async ({ method }) => {
+          otherChainCalls.push(method)
+          throw new Error('not this chain')
+        },
+      }),
+    })
+    await withServer({ rpc: { 10: otherChain, [CHAIN_ID]: countingClient } }, async (running) => {
+      const account = smartAccount(wallets.deployed)
+      expect((await signInAs(running, account.address, (text) => account.signMessage({ message: text }))).status).toBe(200)
+      expect(otherChainCalls).toEqual([])
+    })
+    rpcCalls.length = 0
+    await withServer({ rpc: { 10: countingClient } }, async (running) => {
+      const account = smartAccount(wallets.deployed)
+      const result = await signInAs(running, account.address, (text) => account.signMessage({ message: text }))
+      expect(result).toMatchObject({ status: 401, body: { message: 'Invalid SIWE signature.' } })
+      expect(rpcCalls).toEqual([])
+    })
+  })
+
+  it('an rpcTimeout that is not a positive number is a TypeError at creation', () => {
+    for (const rpcTimeout of [0, -1, Number.NaN]) expect(() => createAgoraServer({ rpcTimeout })).toThrow(TypeError)
+  })
+})
+
 describe('EOA signatures never touch the RPC', () => {
   for (const [name, options] of [
     ['rpc option', () => ({ rpc: { [CHAIN_ID]: countingClient } })],
