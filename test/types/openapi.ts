@@ -4,6 +4,7 @@
 import type {
   AgoraGetPath,
   AgoraListPath,
+  AgoraListRequestArguments,
   AgoraPageItem,
   AgoraPath,
   AgoraPathFor,
@@ -99,10 +100,16 @@ export function Typed({ id }: { id: string }) {
 // --- the proposed typed infinite query, mutation and client.request ------------------------------------
 declare function useAgoraInfiniteQuery<P extends AgoraListPath>(
   path: P,
-  ...options: AgoraRequestArguments<P>
+  ...options: AgoraListRequestArguments<P, { enabled?: boolean }>
 ): { data: { pages: AgoraPage<AgoraPageItem<P>>[] } | undefined }
-const { data: delegatePages } = useAgoraInfiniteQuery('delegates', { params: { limit: 50 } })
+const { data: delegatePages } = useAgoraInfiniteQuery('delegates', { params: { limit: 50 }, enabled: true })
 const chunk: DelegateChunk | undefined = delegatePages?.pages[0]?.data[0]
+const { data: votePages } = useAgoraInfiniteQuery('proposals/{proposalId}/votes', { path: { proposalId: '1' }, params: { sort: 'weight' } })
+const firstVote: Vote | undefined = votePages?.pages[0]?.data[0]
+// @ts-expect-error the query walks `offset` itself
+useAgoraInfiniteQuery('proposals', { params: { offset: 10 } })
+// @ts-expect-error a missing path parameter
+useAgoraInfiniteQuery('proposals/{proposalId}/votes')
 // @ts-expect-error a single proposal is not a list
 useAgoraInfiniteQuery('proposals/{proposalId}', { path: { proposalId: '1' } })
 
@@ -139,4 +146,4 @@ const page: Promise<AgoraPage<Proposal>> = request<AgoraPage<Proposal>>('proposa
 // @ts-expect-error a typo without an explicit type is not silently untyped
 void request('proposal', { params: { limit: 10 } })
 
-export const used = [relative, absolute, leadingSlash, wrongName, chunk, saved, delegate, token, page]
+export const used = [relative, absolute, leadingSlash, wrongName, chunk, firstVote, saved, delegate, token, page]

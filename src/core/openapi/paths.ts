@@ -97,6 +97,19 @@ export type AgoraListPath = {
   [P in AgoraGetPath]: AgoraResponse<P> extends AgoraPage<unknown> ? P : never
 }[AgoraGetPath]
 
+type ListOptions<P extends AgoraListPath, Extra> = ([AgoraPathParameters<P>] extends [never]
+  ? { path?: never }
+  : { path: AgoraPathParameters<P> }) & { params?: Omit<AgoraQueryParameters<P>, 'offset'> } & Extra
+
+/**
+ * The options argument of a typed infinite query over list path `P`, as a tuple: like `AgoraRequestArguments`, but
+ * `params` has no `offset`, which the query itself walks.
+ * @example declare function useList<P extends AgoraListPath>(path: P, ...options: AgoraListRequestArguments<P>): void
+ */
+export type AgoraListRequestArguments<P extends AgoraListPath, Extra = unknown> = [AgoraPathParameters<P>] extends [never]
+  ? [options?: ListOptions<P, Extra>]
+  : [options: ListOptions<P, Extra>]
+
 /**
  * The item type of a list path's pages (`Proposal` for `'proposals'`).
  * @example const first: AgoraPageItem<'proposals'> | undefined = page.data[0]
