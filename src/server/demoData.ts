@@ -53,9 +53,9 @@ export type DemoData = {
 
 const mulberry32 = (seed: number) => () => {
   seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  let mixed = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+  mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed
+  return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296
 }
 
 const TOPICS = ['Treasury', 'Grants', 'Security Council', 'Upgrade', 'Retro Funding', 'Delegation', 'Fee Switch', 'Bridge', 'Sequencer', 'Governance Fund']
@@ -76,7 +76,7 @@ export function getDemoData(): DemoData {
   const int = (n: number) => Math.floor(random() * n)
   const hex = (bytes: number) => {
     let out = ''
-    for (let i = 0; i < bytes; i++) out += int(256).toString(16).padStart(2, '0')
+    for (let byteIndex = 0; byteIndex < bytes; byteIndex++) out += int(256).toString(16).padStart(2, '0')
     return out
   }
   const wei = (maxTokens: number) => (BigInt(int(maxTokens)) * 10n ** 18n + BigInt(int(1e9)) * 10n ** 9n).toString()
@@ -95,23 +95,23 @@ export function getDemoData(): DemoData {
 
   const proposals: DemoProposal[] = []
   const votes = new Map<string, DemoVote[]>()
-  for (let i = 0; i < 87; i++) {
-    const created = EPOCH + i * 3 * DAY + int(DAY)
-    const status: DemoProposal['status'] = i >= 84 ? 'PENDING' : i >= 78 ? 'ACTIVE' : STATUSES[int(STATUSES.length)]!
+  for (let proposalIndex = 0; proposalIndex < 87; proposalIndex++) {
+    const created = EPOCH + proposalIndex * 3 * DAY + int(DAY)
+    const status: DemoProposal['status'] = proposalIndex >= 84 ? 'PENDING' : proposalIndex >= 78 ? 'ACTIVE' : STATUSES[int(STATUSES.length)]!
     const proposalType = TYPES[int(TYPES.length)]!
-    const title = `${ACTIONS[int(ACTIONS.length)]} ${TOPICS[int(TOPICS.length)]} proposal ${i + 1}`
+    const title = `${ACTIONS[int(ACTIONS.length)]} ${TOPICS[int(TOPICS.length)]} proposal ${proposalIndex + 1}`
     const id = BigInt(`0x${hex(31)}`).toString()
     const proposal: DemoProposal = {
       id,
       proposer: delegates[int(20)]!.address,
-      snapshotBlockNumber: 120_000_000 + i * 130_000,
+      snapshotBlockNumber: 120_000_000 + proposalIndex * 130_000,
       createdTime: new Date(created).toISOString(),
       startTime: new Date(created + DAY).toISOString(),
       endTime: new Date(created + 7 * DAY).toISOString(),
       cancelledTime: status === 'CANCELLED' ? new Date(created + 2 * DAY).toISOString() : null,
       executedTime: status === 'EXECUTED' ? new Date(created + 9 * DAY).toISOString() : null,
       markdowntitle: title,
-      description: `# ${title}\n\nThis is demo proposal ${i + 1} of the local Agora server.`,
+      description: `# ${title}\n\nThis is demo proposal ${proposalIndex + 1} of the local Agora server.`,
       quorum: wei(30_000_000),
       approvalThreshold: proposalType === 'APPROVAL' ? wei(10_000_000) : null,
       proposalType,
@@ -122,13 +122,13 @@ export function getDemoData(): DemoData {
     const list: DemoVote[] = []
     const totals = { FOR: 0n, AGAINST: 0n, ABSTAIN: 0n }
     const voters = status === 'PENDING' ? 0 : 5 + int(55)
-    for (let v = 0; v < voters; v++) {
+    for (let voterIndex = 0; voterIndex < voters; voterIndex++) {
       const support = (['FOR', 'FOR', 'AGAINST', 'ABSTAIN'] as const)[int(4)]!
       const weight = wei(2_000_000)
       totals[support] += BigInt(weight)
       list.push({
         transactionHash: `0x${hex(32)}`,
-        address: delegates[(i * 7 + v) % delegates.length]!.address,
+        address: delegates[(proposalIndex * 7 + voterIndex) % delegates.length]!.address,
         proposalId: id,
         support,
         weight,
@@ -137,8 +137,8 @@ export function getDemoData(): DemoData {
         proposalValue: '0',
         proposalTitle: title,
         proposalType,
-        blockNumber: proposal.snapshotBlockNumber + 10_000 + v * 37 + int(30),
-        timestamp: new Date(created + DAY + v * 3_600_000).toISOString(),
+        blockNumber: proposal.snapshotBlockNumber + 10_000 + voterIndex * 37 + int(30),
+        timestamp: new Date(created + DAY + voterIndex * 3_600_000).toISOString(),
       })
     }
     proposal.proposalResults = { for: totals.FOR.toString(), against: totals.AGAINST.toString(), abstain: totals.ABSTAIN.toString() }
