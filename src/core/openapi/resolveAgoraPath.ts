@@ -1,4 +1,7 @@
-/** Path parameters by name, as a typed call passes them. */
+/**
+ * Path parameters by name, as a typed call passes them.
+ * @example const parameters: ResolveAgoraPathParameters = { roundId: 5, addressOrEnsName: '0xAbc…' }
+ */
 export type ResolveAgoraPathParameters = Readonly<Record<string, string | number | bigint>>
 
 /**
