@@ -1,12 +1,12 @@
 // @vitest-environment node
 import { SiweMessage } from 'siwe'
 import { getAddress } from 'viem'
-import { privateKeyToAccount } from 'viem/accounts'
 import { parseSiweMessage } from 'viem/siwe'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AGORA_SIWE_STATEMENT, createAgoraSiweMessage } from '../../../src/core/siwe/createAgoraSiweMessage.js'
+import { alice } from '../../helpers/countingWallet.js'
 
-const address = privateKeyToAccount('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d').address
+const address = alice.address
 const issuedAt = new Date('2026-11-23T01:00:00.000Z')
 
 const cases = [
@@ -79,5 +79,19 @@ describe('createAgoraSiweMessage', () => {
 
   it.each([0, -1, 601, Number.NaN])('refuses expirationTime %s with a TypeError', (expirationTime) => {
     expect(() => createAgoraSiweMessage({ ...cases[0]!, expirationTime })).toThrow(TypeError)
+  })
+
+  describe('with a relative baseUrl', () => {
+    afterEach(() => vi.unstubAllGlobals())
+
+    it("defaults domain and uri to the page's host and origin", () => {
+      vi.stubGlobal('location', { origin: 'https://app.example:8443' })
+      const parsed = parseSiweMessage(createAgoraSiweMessage({ ...cases[0]!, baseUrl: '/api/v1' }))
+      expect(parsed).toMatchObject({ domain: 'app.example:8443', uri: 'https://app.example:8443' })
+    })
+
+    it('is a TypeError where there is no page', () => {
+      expect(() => createAgoraSiweMessage({ ...cases[0]!, baseUrl: '/api/v1' })).toThrow(TypeError)
+    })
   })
 })
