@@ -68,6 +68,8 @@ beforeAll(async () => {
   const session = await signIn()
   token = session.token
   address = session.account.address
+  // Every test may run alone (`-t`), so the ids come from here, not from an earlier test.
+  proposalIds = (await walk('GET proposals', 'proposals?filter=everything', token)).map((proposal) => proposal.id as string)
 })
 
 describe('the local Agora server answers what spec/agora-v1.yaml documents', () => {
@@ -87,7 +89,7 @@ describe('the local Agora server answers what spec/agora-v1.yaml documents', () 
     const everything = await walk('GET proposals', 'proposals?filter=everything', token)
     const relevant = await walk('GET proposals', 'proposals', token)
     expect(relevant.length).toBeLessThan(everything.length)
-    proposalIds = everything.map((proposal) => proposal.id as string)
+    expect(everything.map((proposal) => proposal.id)).toEqual(proposalIds)
     for (const id of proposalIds) expect((await call('GET proposals/{proposalId}', `proposals/${id}`, { token })).status).toBe(200)
     expect((await call('GET proposals/{proposalId}', 'proposals/1', { token })).status).toBe(404)
     expect((await call('GET proposals', 'proposals?limit=51', { token })).status).toBe(400)
