@@ -66,7 +66,9 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
       return tokens.write(next, session.token)
     cancel('account_changed')
     const isChainChange = !!previous && !!next && isSameAddress(previous.address, next.address)
-    const keepsPreviousToken = (isChainChange ? chainChangePolicy : next && accountChangePolicy) === 'switch'
+    const policy = isChainChange ? chainChangePolicy : accountChangePolicy
+    // 'switch' keeps the previous token for switching back; disconnecting forgets it whatever the policy.
+    const keepsPreviousToken = next !== null && policy === 'switch'
     if (previous && !keepsPreviousToken) tokens.write(previous, null)
     const restored = next ? tokens.restore(next, judge()) : undefined
     cell.set(restored ? 'authenticated' : 'unauthenticated', restored)
@@ -121,8 +123,10 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
   function endSession(error: AgoraAuthError | null) {
     applyPendingAccount()
     cancel('signed_out')
-    if (account) tokens.write(account, null)
-    if (account) tabs.post({ key: tokens.keyOf(account), newValue: null })
+    if (account) {
+      tokens.write(account, null)
+      tabs.post({ key: tokens.keyOf(account), newValue: null })
+    }
     cell.set(error ? 'error' : 'unauthenticated', null, error)
     onSignOut?.()
   }
