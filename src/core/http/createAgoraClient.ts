@@ -16,7 +16,6 @@ import { readErrorResponse } from './readErrorResponse.js'
 import type { TokenSource } from './types.js'
 import { withNetworkErrors } from './withNetworkErrors.js'
 
-export { defaultPublicRoutes } from './defaultPublicRoutes.js'
 
 export type CreateAgoraClientParameters = {
   /**
