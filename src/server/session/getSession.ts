@@ -1,3 +1,4 @@
+import { SESSION_COOKIE_NAME } from '../../core/cookie/sessionCookieName.js'
 import { resolveBaseUrl } from '../../core/http/resolveBaseUrl.js'
 import type { Session } from '../../core/session/types.js'
 import { readSessionToken, type SessionSource } from './readSessionToken.js'
@@ -26,8 +27,6 @@ export type GetSessionReturnType = Session | null
 /** What `getSession` throws: only a caller's mistake (no or both of `jwtSecret`/`baseUrl`, an empty secret, a relative `baseUrl`). */
 export type GetSessionErrorType = TypeError
 
-const DEFAULT_COOKIE_NAME = 'agora_session'
-
 /**
  * The signed-in session in a request's `agora_session` cookie, verified (with `jwtSecret`, or by the API at
  * `baseUrl`), or null: an unverified token never decides what the server renders.
@@ -37,7 +36,7 @@ export async function getSession(
   source: SessionSource | PromiseLike<SessionSource>,
   options: GetSessionParameters,
 ): Promise<GetSessionReturnType> {
-  const { jwtSecret, baseUrl, verifyPath = 'proposals?limit=1', cookieName = DEFAULT_COOKIE_NAME, now = Date.now } = options
+  const { jwtSecret, baseUrl, verifyPath = 'proposals?limit=1', cookieName = SESSION_COOKIE_NAME, now = Date.now } = options
   // Caller mistakes are thrown before anything is read, so a misconfigured app fails loudly, not signed out.
   const hasSecret = jwtSecret !== undefined
   if (hasSecret === (baseUrl !== undefined)) throw new TypeError('getSession needs exactly one of `jwtSecret` or `baseUrl`.')
