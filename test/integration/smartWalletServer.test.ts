@@ -108,6 +108,37 @@ describe('contract wallets sign in through the chain', () => {
     })
   })
 
+  it('through a JSON-RPC URL too (the chain behind a loopback HTTP endpoint)', async () => {
+    // The same chain over HTTP, as a node would serve it: one JSON-RPC request per POST.
+    const endpoint = createHttpServer((request, response) => {
+      let body = ''
+      request.on('data', (chunk: Buffer) => {
+        body += chunk.toString()
+      })
+      request.on('end', () => {
+        const { id, method, params } = JSON.parse(body) as { id: number; method: string; params: unknown[] }
+        chain.provider.request({ method, params } as never).then(
+          (result) => response.end(JSON.stringify({ jsonrpc: '2.0', id, result })),
+          (error: { code?: number; message: string; data?: unknown }) =>
+            response.end(JSON.stringify({ jsonrpc: '2.0', id, error: { code: error.code ?? -32000, message: error.message, data: error.data } })),
+        )
+      })
+    })
+    await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve))
+    try {
+      const rpcUrl = `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}`
+      await withServer({ rpc: { [CHAIN_ID]: rpcUrl } }, async (running) => {
+        const { address, factory, factoryData } = wallets.counterfactual
+        for (const account of [smartAccount(wallets.deployed), smartAccount(address, { deployment: { factory, factoryData } }), smartAccount(wallets.safe, { scheme: 'safe' })]) {
+          const result = await signInAs(running, account.address, (text) => account.signMessage({ message: text }))
+          expect(result.claims?.sub).toBe(account.address)
+        }
+      })
+    } finally {
+      endpoint.close()
+    }
+  })
+
   it('the same signatures are refused with no chain configured (offline, EOA only)', async () => {
     await withServer({}, async (running) => {
       const account = smartAccount(wallets.deployed)
