@@ -168,6 +168,10 @@ describe('forged contract-wallet signatures are refused', () => {
       return { address, sign: (text) => forged.signMessage({ message: text }) }
     }],
     ['an owner\'s plain EOA signature claimed for an address with no code', () => ({ address: newAccount().address, sign: (text) => owner.signMessage({ message: text }) })],
+    ['a Safe-scheme signature for the 1271 wallet, which has no domainSeparator() (the fallback must not accept it)', () => {
+      const wrongScheme = localSmartAccount({ owner, address: wallets.deployed, scheme: 'safe', chainId: CHAIN_ID })
+      return { address: wallets.deployed, sign: (text) => wrongScheme.signMessage({ message: text }) }
+    }],
     ['the owner\'s Safe signature replayed on another Safe-style wallet of the same owner', () => {
       const forOther = localSmartAccount({ owner, address: otherSafe, scheme: 'safe', chainId: CHAIN_ID })
       return { address: wallets.safe, sign: (text) => forOther.signMessage({ message: text }) }
