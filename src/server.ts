@@ -3,10 +3,10 @@
 export { createAgoraServer } from './server/createAgoraServer.js'
 export { DEFAULT_CHAINS } from './server/createServerContext.js'
 export { createMemoryApiKeyStore } from './server/createMemoryApiKeyStore.js'
-export { createMemoryNonceStore } from './server/createMemoryNonceStore.js'
-export { createMemoryRateLimitStore } from './server/createMemoryRateLimitStore.js'
+export { createMemoryNonceStore, type CreateMemoryNonceStoreParameters } from './server/createMemoryNonceStore.js'
+export { createMemoryRateLimitStore, type CreateMemoryRateLimitStoreParameters } from './server/createMemoryRateLimitStore.js'
 export { createRedisApiKeyStore } from './server/createRedisApiKeyStore.js'
-export { createRedisNonceStore } from './server/createRedisNonceStore.js'
+export { createRedisNonceStore, type CreateRedisNonceStoreParameters } from './server/createRedisNonceStore.js'
 export { createRedisRateLimitStore } from './server/createRedisRateLimitStore.js'
 export { hashApiKey } from './server/hashApiKey.js'
 export {
@@ -37,3 +37,17 @@ export type {
   SignatureVerifier,
   V0Key,
 } from './server/types.js'
+// Gateway mode (the `upstream` option): same-origin sign-in, upstream Agora data with the server's credential.
+export { defaultGatewayRoutes } from './server/gateway/defaultGatewayRoutes.js'
+export { createMemoryGatewayCache, type CreateMemoryGatewayCacheParameters } from './server/gateway/createMemoryGatewayCache.js'
+export { createRedisGatewayCache, type CreateRedisGatewayCacheParameters } from './server/gateway/createRedisGatewayCache.js'
+export type {
+  AgoraUpstreamOptions,
+  GatewayAccess,
+  GatewayCache,
+  GatewayCredential,
+  GatewayErrorEvent,
+  GatewayMethod,
+  GatewayRoutePolicy,
+  GatewayRoutes,
+} from './server/gateway/types.js'

@@ -1,6 +1,7 @@
 import type { ServerContext } from './context.js'
 import { createHostGuard } from './createHostGuard.js'
 import { createServerContext } from './createServerContext.js'
+import { createGateway } from './gateway/createGateway.js'
 import { hashApiKey } from './hashApiKey.js'
 import { readBody } from './readBody.js'
 import { envelope, text } from './respond.js'
@@ -29,6 +30,8 @@ function hostNotAllowed(host: string, isV0: boolean): Response {
  */
 export function createAgoraServer(options: AgoraServerOptions = {}): AgoraServer {
   const context: ServerContext = createServerContext(options)
+  // Gateway mode: sign-in stays here, every other route below `prefix` goes to the upstream API.
+  const gateway = options.upstream ? createGateway(context, options.upstream) : undefined
   const guardHost = createHostGuard({ origins: options.origins, trustProxy: options.trustProxy })
   const trustProxy = options.trustProxy ?? false
 
@@ -65,6 +68,7 @@ export function createAgoraServer(options: AgoraServerOptions = {}): AgoraServer
       clientAddress: clientAddressOf(request, requestContext),
       body,
     }
+    if (!isV0 && gateway?.handles(route.path)) return gateway.answer(route)
     return isV0 ? routeV0(context, route) : routeV1(context, route)
   }
 
@@ -91,7 +95,7 @@ export function createAgoraServer(options: AgoraServerOptions = {}): AgoraServer
       // Every response of both contracts carries CORS and a Request-Id (contract B requires it; A gains nothing by lacking it).
       const headers = new Headers(response.headers)
       headers.set('Access-Control-Allow-Origin', '*')
-      headers.set('Access-Control-Expose-Headers', 'Request-Id, Retry-After')
+      headers.set('Access-Control-Expose-Headers', 'Request-Id, Retry-After, Upstream-Request-Id')
       headers.set('Request-Id', `req_${crypto.randomUUID().replaceAll('-', '')}`)
       const body = request.method === 'HEAD' ? null : response.body
       return new Response(body, { status: response.status, statusText: response.statusText, headers })

@@ -1,4 +1,5 @@
 import type { Address, Client, Hex } from 'viem'
+import type { AgoraUpstreamOptions } from './gateway/types.js'
 
 /** What a nonce store answers when a nonce is consumed: the host it was issued for, or why it cannot be used. */
 export type NonceConsumeResult = { host: string } | 'used' | 'unknown'
@@ -120,6 +121,11 @@ export type AgoraServerOptions = {
   now?: () => number
   /** Largest accepted request body in bytes. Default: 16 384. */
   bodyLimit?: number
+  /**
+   * Gateway mode: `auth/nonce` and `auth/verify` stay on this server (for its own host); every other route below
+   * `prefix` is forwarded to this upstream API with the server's credential, after the route's policy. Default: none.
+   */
+  upstream?: AgoraUpstreamOptions
 }
 
 /** Per-request facts an adapter knows and a `Request` does not. */
