@@ -2,6 +2,7 @@ import type { Hex } from 'viem'
 import { AgoraAuthError } from '../errors/AgoraAuthError.js'
 import { InvalidResponseError, UnauthorizedError, VerificationFailedError } from '../errors/errors.js'
 import { createAgoraClient } from '../http/createAgoraClient.js'
+import { authResponseMaxBytes } from '../http/readBoundedText.js'
 import { resolveBaseUrl } from '../http/resolveBaseUrl.js'
 
 export type VerifySiweParameters = {
@@ -30,7 +31,9 @@ export async function verifySiwe({ baseUrl, message, signature, fetch, signal }:
   let body: { access_token?: unknown; token?: unknown } | null
   try {
     const client = createAgoraClient({ baseUrl: resolveBaseUrl(baseUrl).href, fetch, retry: { count: 0 } })
-    body = await client.request('auth/verify', { method: 'POST', body: { message, signature }, signal })
+    // A token is a few hundred bytes: a larger answer is a broken or hostile server, never buffered whole.
+    const options = { method: 'POST', body: { message, signature }, signal, maxResponseBytes: authResponseMaxBytes }
+    body = await client.request('auth/verify', options)
   } catch (error) {
     if (!isRefusal(error)) throw error
     const { status, reason, requestId } = error

@@ -49,3 +49,24 @@ export const v0 = (code: string, reason?: string) => ({
 export async function until(condition: () => boolean) {
   while (!condition()) await new Promise((resolve) => setImmediate(resolve))
 }
+
+/**
+ * A handler that answers 200 with `prefix` followed by `a`s for as long as the client reads, up to 200 MB; `written()`
+ * says how many bytes went out, to show that a bounded reader hung up early.
+ */
+export function endlessAnswer(prefix: string) {
+  let written = 0
+  const handler: Handler = (_, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' })
+    const chunk = Buffer.alloc(64 * 1024, 0x61)
+    const pump = () => {
+      while (!res.destroyed && written < 200 * 1024 * 1024) {
+        written += chunk.length
+        if (!res.write(chunk)) return res.once('drain', pump)
+      }
+    }
+    res.write(prefix)
+    pump()
+  }
+  return { handler, written: () => written }
+}

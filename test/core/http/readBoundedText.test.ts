@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AbortedError, InvalidResponseError } from '../../../src/core/errors/errors.js'
 import { createAgoraClient } from '../../../src/core/http/createAgoraClient.js'
 import { authResponseMaxBytes, readBoundedText } from '../../../src/core/http/readBoundedText.js'
-import { startLoopback } from './loopback.js'
+import { endlessAnswer, startLoopback } from './loopback.js'
 
 /** A body that never ends, counting what was pulled from it. */
 function endlessBody() {
@@ -65,21 +65,10 @@ describe('readBoundedText', () => {
 
 describe('a never-ending auth answer over loopback (client.request with maxResponseBytes)', () => {
   let server: Awaited<ReturnType<typeof startLoopback>>
-  let written = 0
+  // Streams `{"access_token":"aaaa…` for as long as the client reads: a 50 MB verify answer, and more.
+  const answer = endlessAnswer('{"access_token":"')
   beforeAll(async () => {
-    // Streams `{"access_token":"aaaa…` for as long as the client reads: a 50 MB verify answer, and more.
-    server = await startLoopback((_, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' })
-      const chunk = Buffer.alloc(64 * 1024, 0x61)
-      const pump = () => {
-        while (!res.destroyed && written < 200 * 1024 * 1024) {
-          written += chunk.length
-          if (!res.write(chunk)) return res.once('drain', pump)
-        }
-      }
-      res.write('{"access_token":"')
-      pump()
-    })
+    server = await startLoopback(answer.handler)
   })
   afterAll(() => server.close())
 
@@ -90,6 +79,6 @@ describe('a never-ending auth answer over loopback (client.request with maxRespo
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(InvalidResponseError)
     // Socket buffers aside, the server could not write much more than the cap before the client hung up.
-    expect(written).toBeLessThan(16 * 1024 * 1024)
+    expect(answer.written()).toBeLessThan(16 * 1024 * 1024)
   }, 30_000)
 })
