@@ -1,6 +1,7 @@
 import { TokenRevokedError } from '../errors/TokenRevokedError.js'
 import { UnauthorizedError } from '../errors/UnauthorizedError.js'
 import { abortable } from './abortable.js'
+import { cancelBody } from './cancelBody.js'
 import type { UrlScope } from './createUrlScope.js'
 import { followRedirects } from './followRedirects.js'
 import { readErrorResponse } from './readErrorResponse.js'
@@ -67,10 +68,4 @@ export function createAgoraFetch({ scope, tokenSource, send, retry }: CreateAgor
       await sleep(wait, signal)
     }
   }
-}
-
-/** Frees the connection of an answer nobody will read. */
-async function cancelBody(response: Response): Promise<void> {
-  // Cancelling an already-consumed or errored body fails harmlessly: there is nothing left to free.
-  await response.body?.cancel().catch(() => undefined)
 }

@@ -1,6 +1,7 @@
 import type { AbortedError } from '../errors/AbortedError.js'
 import { InvalidResponseError } from '../errors/InvalidResponseError.js'
 import type { NetworkError } from '../errors/NetworkError.js'
+import { cancelBody } from './cancelBody.js'
 import { withNetworkErrors } from './withNetworkErrors.js'
 
 /** The cap for auth answers (nonce, verify, token exchange) and error bodies: 64 KiB, far above any real one. */
@@ -27,7 +28,7 @@ export async function readBoundedText(response: Response, { maxBytes, signal }: 
   }
   const declaredLength = Number(response.headers.get('content-length') ?? 0)
   if (declaredLength > maxBytes) {
-    await response.body?.cancel().catch(() => undefined)
+    await cancelBody(response)
     throw tooLarge()
   }
   if (!response.body) return withNetworkErrors(response.text(), signal)

@@ -1,5 +1,6 @@
 // Redirects keep the token home (issue 11 item 5): two real loopback servers and the real `fetch`. The client
-// follows redirects itself and attaches the token only to protected URLs inside the base.
+// never lets `fetch` follow a request that carries the token: a redirect is asked again without it, and the token
+// is attached again only at a protected final URL inside the base (GET and HEAD). One path for Node and browsers.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { NetworkError, UnauthorizedError } from '../../../src/core/errors/errors.js'
 import { createAgoraClient } from '../../../src/core/http/createAgoraClient.js'
@@ -65,7 +66,8 @@ describe('followRedirects (through createAgoraClient)', () => {
       expect(response.status).toBe(200)
       expect(await response.json()).toEqual({ path: location })
     }
-    expect(tokenAt(api.received, '/api/v1/start')).toEqual(Array(outside.length).fill(`Bearer ${TOKEN}`))
+    // Each start is asked with the token (answered by the redirect), then again without it, and followed.
+    expect(tokenAt(api.received, '/api/v1/start')).toEqual(Array(outside.length).fill([`Bearer ${TOKEN}`, undefined]).flat())
     const atTargets = api.received.filter((r) => r.path !== '/api/v1/start')
     expect(atTargets.map((r) => [r.path, r.authorization])).toEqual(outside.map((path) => [path, undefined]))
   })
@@ -86,7 +88,7 @@ describe('followRedirects (through createAgoraClient)', () => {
     expect(tokenAt(api.received, '/api/v1/auth/nonce')).toEqual([undefined])
   })
 
-  it('redirects between protected routes keep the token, and 307/308 repeat the method and the body', async () => {
+  it('a GET redirected between protected routes gets the token at its final URL (never at the hops between); 307/308 repeat the method and the body', async () => {
     api.handle((req, res) => {
       if (req.path === '/api/v1/a') return send(res, 302, '', { location: 'b' })
       if (req.path === '/api/v1/b') return send(res, 307, '', { location: `${base}/c` })
@@ -95,14 +97,23 @@ describe('followRedirects (through createAgoraClient)', () => {
     })
     const agora = createAgoraClient({ baseUrl: base, tokenSource: source })
     expect(await agora.request('a')).toEqual({ method: 'GET', body: '' })
-    expect(api.received.map((r) => [r.path, r.authorization])).toEqual(
-      ['/api/v1/a', '/api/v1/b', '/api/v1/c', '/api/v1/d'].map((path) => [path, `Bearer ${TOKEN}`]),
-    )
+    expect(api.received.map((r) => [r.path, r.authorization])).toEqual([
+      ['/api/v1/a', `Bearer ${TOKEN}`],
+      ['/api/v1/a', undefined],
+      ['/api/v1/b', undefined],
+      ['/api/v1/c', undefined],
+      ['/api/v1/d', undefined],
+      ['/api/v1/d', `Bearer ${TOKEN}`],
+    ])
     api.received.length = 0
+    // A PUT is not asked again with the token (repeating it is not safe): what fetch followed without it comes back.
     expect(await agora.request('b', { method: 'PUT', body: { vote: 1 } })).toEqual({ method: 'PUT', body: '{"vote":1}' })
-    expect(api.received.map((r) => [r.method, r.body, r.authorization])).toEqual(
-      Array(3).fill(['PUT', '{"vote":1}', `Bearer ${TOKEN}`]),
-    )
+    expect(api.received.map((r) => [r.method, r.path, r.body, r.authorization])).toEqual([
+      ['PUT', '/api/v1/b', '{"vote":1}', `Bearer ${TOKEN}`],
+      ['PUT', '/api/v1/b', '{"vote":1}', undefined],
+      ['PUT', '/api/v1/c', '{"vote":1}', undefined],
+      ['PUT', '/api/v1/d', '{"vote":1}', undefined],
+    ])
   })
 
   it('a 303, or a 302 after a POST, becomes a GET without the body', async () => {
@@ -121,7 +132,25 @@ describe('followRedirects (through createAgoraClient)', () => {
     redirect('/api/v1/loop', 302, '/api/v1/loop')
     const error = await createAgoraClient({ baseUrl: base, tokenSource: source }).request('loop').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NetworkError)
-    expect(api.received).toHaveLength(21)
+    // Once with the token, then without it: the first of fetch's own 21 requests (its limit is 20 redirects).
+    expect(api.received).toHaveLength(22)
+    expect(api.received.filter((r) => r.authorization).length).toBe(1)
+  })
+
+  it('bounded: a server that keeps sending the re-asked GET elsewhere ends in NetworkError after 20 redirects with the token', async () => {
+    // Without the token, a path answers 200 the first time and redirects one level deeper afterwards; with the
+    // token, every path redirects: each hop ends on a new protected URL, asked there with the token again.
+    const tokenless = new Map<string, number>()
+    api.handle((req, res) => {
+      if (req.authorization) return send(res, 302, '', { location: req.path })
+      const hits = (tokenless.get(req.path) ?? 0) + 1
+      tokenless.set(req.path, hits)
+      if (hits === 1 && req.path !== '/api/v1/deep') return send(res, 200, { path: req.path })
+      send(res, 302, '', { location: `${req.path}/n` })
+    })
+    const error = await createAgoraClient({ baseUrl: base, tokenSource: source }).request('deep').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(NetworkError)
+    expect(api.received.filter((r) => r.authorization).length).toBe(21)
   })
 
   it("the caller's redirect: 'manual' gets the 30x itself, and nothing is followed", async () => {

@@ -116,7 +116,7 @@ function allowed(url: string) {
 /**
  * A recording `fetch` (see the top of this file) that answers `redirectTo(request)` with a 302 there, when given.
  * With `redirect: 'follow'` it follows as `fetch` does: every header kept, Authorization dropped only when the
- * origin changes.
+ * origin changes, and the answer says where it ended (`url`, `redirected`).
  */
 function recorder(redirectTo?: (request: Request) => string | undefined) {
   const seen: Request[] = []
@@ -125,7 +125,7 @@ function recorder(redirectTo?: (request: Request) => string | undefined) {
     for (let hops = 0; hops <= 20; hops++) {
       seen.push(request)
       const location = redirectTo?.(request)
-      if (location === undefined) return new Response('{}')
+      if (location === undefined) return endedAt(request.url, hops > 0)
       if (request.redirect !== 'follow') return new Response(null, { status: 302, headers: { location } })
       const target = new URL(location, request.url)
       const headers = new Headers(request.headers)
@@ -135,6 +135,13 @@ function recorder(redirectTo?: (request: Request) => string | undefined) {
     throw new TypeError('Too many redirects.')
   }
   return { seen, send }
+}
+
+/** A 200 that says where fetch ended up, as a real fetch's answer does (a constructed Response cannot). */
+function endedAt(url: string, redirected: boolean) {
+  const response = new Response('{}')
+  Object.defineProperties(response, { url: { value: url }, redirected: { value: redirected } })
+  return response
 }
 
 /** What every hostile-URL run must show: no token outside the base, and enough traffic that the check means something. */
@@ -183,8 +190,13 @@ describe('the token never leaves the base URL', () => {
     if (location) vi.stubGlobal('location', location)
     const targets = urls(1_000, 99).map((c) => c.url)
     let next = 0
-    // The protected route `start` answers 302 to the next hostile URL; every other URL answers 200.
-    const { seen, send } = recorder((request) => (new URL(request.url).pathname === '/api/v1/start' ? targets[next++] : undefined))
+    // The protected route `start` answers 302 to the next hostile URL; every other URL answers 200. Asked again
+    // without the token (how the client follows), it answers the same target.
+    const redirectTo = (request: Request) => {
+      if (new URL(request.url).pathname !== '/api/v1/start') return undefined
+      return request.headers.has('authorization') ? targets[next++] : targets[next - 1]
+    }
+    const { seen, send } = recorder(redirectTo)
     const agora = createAgoraClient({ ...options, tokenSource: source, fetch: send })
     while (next < targets.length) await agora.fetch('start').catch(() => undefined)
     const withToken = expectNoLeak(seen, 900)
