@@ -8,7 +8,7 @@ const HOST = /^(?:[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?|\[[0-9a-f:.]+\])(?::\d{1,5
 const hostnameOf = (host: string) => host.replace(/:\d+$/, '')
 
 export type CreateHostGuardParameters = {
-  /** Allowed origins (`https://app.example`: that exact host and port) or hostnames (`app.example`: any port). */
+  /** Allowed origins (`https://app.example`: that exact host and port) or hostnames (`app.example`: any port); none: loopback. */
   origins?: readonly string[] | undefined
   /** Read the host from `X-Forwarded-Host` when a proxy in front of the server sets it. */
   trustProxy?: boolean | undefined
@@ -26,7 +26,9 @@ export type HostGuardResult = { allowed: true; host: string } | { allowed: false
  */
 export function createHostGuard({ origins, trustProxy = false }: CreateHostGuardParameters): (request: Request) => HostGuardResult {
   const exactHosts = new Set<string>()
-  const anyPortHostnames = new Set<string>(origins ? [] : LOOPBACK_HOSTNAMES)
+  // An empty list (say, from an unset environment variable) is nothing configured, not "refuse every host".
+  const isConfigured = origins !== undefined && origins.length > 0
+  const anyPortHostnames = new Set<string>(isConfigured ? [] : LOOPBACK_HOSTNAMES)
   for (const origin of origins ?? []) {
     if (typeof origin !== 'string') throw new TypeError(`origins: expected strings, got ${typeof origin}`)
     const isOrigin = origin.includes('://')

@@ -23,12 +23,13 @@ function countingNonceStore(): NonceStore & { hosts: string[] } {
 const withHost = (url: string, host: string, init: RequestInit = {}) => new Request(url, { ...init, headers: { ...init.headers, host } })
 
 describe('createHostGuard', () => {
-  it('with no origins, accepts loopback hosts on any port and nothing else', () => {
-    const guard = createHostGuard({})
-    for (const host of ['localhost', 'localhost:3000', '127.0.0.1:8787', '[::1]:6006', 'LOCALHOST:1'])
-      expect(guard(withHost('http://x/', host)), host).toEqual({ allowed: true, host: host.toLowerCase() })
-    for (const host of ['evil.example', 'localhost.evil.example', '127.0.0.1.nip.io', 'evil.example@localhost', 'localhost/x', '10.0.0.1'])
-      expect(guard(withHost('http://x/', host)).allowed, host).toBe(false)
+  it('with no origins (or an empty list), accepts loopback hosts on any port and nothing else', () => {
+    for (const guard of [createHostGuard({}), createHostGuard({ origins: [] })]) {
+      for (const host of ['localhost', 'localhost:3000', '127.0.0.1:8787', '[::1]:6006', 'LOCALHOST:1'])
+        expect(guard(withHost('http://x/', host)), host).toEqual({ allowed: true, host: host.toLowerCase() })
+      for (const host of ['evil.example', 'localhost.evil.example', '127.0.0.1.nip.io', 'evil.example@localhost', 'localhost/x', '10.0.0.1'])
+        expect(guard(withHost('http://x/', host)).allowed, host).toBe(false)
+    }
   })
 
   it('pins an origin to its host and port, and a bare host name to any port; nothing else, loopback included', () => {
