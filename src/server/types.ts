@@ -109,7 +109,8 @@ export type AgoraServerOptions = {
   /**
    * The hosts this server answers for: origins (`https://app.example`, that host and port) or host names
    * (`app.example`, any port). Any other `Host` gets 403 before a nonce is made, and the SIWE domain, URI and nonce
-   * are checked against the request's (allowed) host. Default: loopback only (`localhost`, `127.0.0.1`, `[::1]`).
+   * are checked against the request's (allowed) host. Default (also for an empty list): loopback only
+   * (`localhost`, `127.0.0.1`, `[::1]`).
    */
   origins?: readonly string[]
   /**
