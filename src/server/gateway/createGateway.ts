@@ -47,11 +47,11 @@ export function createGateway(context: ServerContext, options: AgoraUpstreamOpti
   if (!options || typeof options.baseUrl !== 'string' || !/^https?:\/\//i.test(options.baseUrl))
     throw new TypeError('createAgoraServer: upstream.baseUrl must be an absolute http(s) URL.')
   const credential = options.credential ?? {}
-  const upstream = createUpstreamClient({ baseUrl: options.baseUrl, credential, fetch: options.fetch, now: context.now })
   const defaults = 'v0ApiKey' in credential ? defaultGatewayRoutes.v0 : defaultGatewayRoutes.v1
   const routes = compileGatewayRoutes({ ...defaults, ...options.routes })
   const timeoutMs = positive(options.timeoutMs ?? 10_000, 'timeoutMs')
   const maxResponseBytes = positive(options.maxResponseBytes ?? 1024 * 1024, 'maxResponseBytes')
+  const upstream = createUpstreamClient({ baseUrl: options.baseUrl, credential, fetch: options.fetch, now: context.now, timeoutMs })
   const requestHeaders = (options.requestHeaders ?? DEFAULT_REQUEST_HEADERS).map((name) => name.toLowerCase())
   const forbidden = requestHeaders.find((name) => NEVER_FORWARDED.includes(name))
   if (forbidden) throw new TypeError(`createAgoraServer: upstream.requestHeaders must not pass on ${forbidden}.`)
@@ -76,7 +76,8 @@ export function createGateway(context: ServerContext, options: AgoraUpstreamOpti
     const isPublic = match.route.policy.access === 'public'
     // Only what anyone may read is shared between callers; a session's answers never enter the cache.
     const isShared = isPublic && method === 'GET' && readCached !== undefined
-    const result = isShared ? await readCached(upstreamPath, load) : await load()
+    // Keyed by the full upstream URL: gateways to different upstreams may share one Redis.
+    const result = isShared ? await readCached(`${upstream.baseUrl}${upstreamPath}`, load) : await load()
     if (result.kind === 'failure') return reportFailure(result, match.route.template)
     return toResponse(result, isPublic)
   }

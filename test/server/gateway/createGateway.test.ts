@@ -142,6 +142,24 @@ describe('createAgoraServer({ upstream })', () => {
     expect(response.headers.get('retry-after')).toBe('30')
     expect(await response.json()).toMatchObject({ code: 'upstream_rate_limited', context: { retry_after: 30 } })
   })
+
+  it('a silent key exchange gives up at the deadline (504), and the next request exchanges again instead of waiting on it', async () => {
+    // Stubbed: the first exchange never answers (a silent upstream) until its signal aborts; later ones reach the upstream.
+    let exchanges = 0
+    const send: typeof fetch = async (input, init) => {
+      const request = new Request(input, init)
+      const isExchange = new URL(request.url).pathname.endsWith('/auth/token')
+      if (isExchange) exchanges++
+      if (isExchange && exchanges === 1)
+        return new Promise<Response>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)))
+      return upstreamServer.fetch(request)
+    }
+    const { get, sessionHeaders } = gatewayWith({ baseUrl: `${UPSTREAM}/v0`, credential: { v0ApiKey: v1Key }, fetch: send, timeoutMs: 300 })
+    const headers = await sessionHeaders()
+    expect((await get('proposals', { headers })).status).toBe(504)
+    expect((await get('proposals', { headers })).status).toBe(200)
+    expect(exchanges).toBe(2)
+  })
 })
 
 describe('a Redis cache shared by two gateway instances', () => {
@@ -164,5 +182,14 @@ describe('a Redis cache shared by two gateway instances', () => {
     expect(answers.map((answer) => answer.status)).toEqual([200, 200])
     expect(await answers[1]!.json()).toEqual(await answers[0]!.json())
     expect([first.requests.length, second.requests.length]).toEqual([1, 0])
+  })
+
+  it("gateways to different upstreams sharing one store never serve each other's answers", async () => {
+    const store = createRedisGatewayCache(redis, { keyPrefix: 'two-upstreams:' })
+    const first = gatewayWith({ cache: { store, ttlMs: 10_000 } })
+    const other = gatewayWith({ baseUrl: 'http://localhost:9/api/v1', cache: { store, ttlMs: 10_000 } })
+    expect((await first.get('votable_supply')).status).toBe(200)
+    expect((await other.get('votable_supply')).status).toBe(200)
+    expect([first.requests.length, other.requests.length]).toEqual([1, 1])
   })
 })
