@@ -19,6 +19,44 @@ export type {
   AgoraRequestOptions,
   CreateAgoraClientParameters,
 } from './core/http/createAgoraClient.js'
+// The Agora API document's types, and the one function that fills a path template.
+export type { paths as AgoraPaths } from './core/openapi/generated.js'
+export type {
+  AgoraGetPath,
+  AgoraListPath,
+  AgoraListRequestArguments,
+  AgoraMethod,
+  AgoraPageItem,
+  AgoraPath,
+  AgoraPathFor,
+  AgoraPathParameters,
+  AgoraQueryParameters,
+  AgoraRequestArguments,
+  AgoraRequestBody,
+  AgoraRequestParameters,
+  AgoraResponse,
+  AgoraUntyped,
+  AgoraUntypedPath,
+} from './core/openapi/paths.js'
+export type {
+  AgoraPage,
+  AgoraPageMeta,
+  Delegate,
+  DelegateChunk,
+  DelegatePage,
+  Proposal,
+  ProposalPage,
+  ProposalStatus,
+  ProposalType,
+  RetroFundingBallot,
+  RetroFundingBallotInput,
+  VotableSupply,
+  Vote,
+  VotePage,
+  VoteSupport,
+} from './core/openapi/types.js'
+export { resolveAgoraPath } from './core/openapi/resolveAgoraPath.js'
+export type { ResolveAgoraPathParameters } from './core/openapi/resolveAgoraPath.js'
 export { createApiKeyTokenSource } from './core/apiKey/createApiKeyTokenSource.js'
 export type { ApiKeyTokenSourceErrorType, CreateApiKeyTokenSourceParameters } from './core/apiKey/createApiKeyTokenSource.js'
 export type { AgoraJwtClaims, Register, Role, Session } from './core/session/types.js'

@@ -6,6 +6,42 @@ export { AgoraAuthError } from './core/errors/AgoraAuthError.js'
 export type { AgoraAuthErrorCode, AgoraAuthErrorParameters } from './core/errors/AgoraAuthError.js'
 export * from './core/errors/errors.js'
 export type { AgoraClient, AgoraFetchErrorType, AgoraRequestErrorType, AgoraRequestOptions } from './core/http/createAgoraClient.js'
+// The Agora API document's types (types only: nothing here reaches the bundle).
+export type { paths as AgoraPaths } from './core/openapi/generated.js'
+export type {
+  AgoraGetPath,
+  AgoraListPath,
+  AgoraListRequestArguments,
+  AgoraMethod,
+  AgoraPageItem,
+  AgoraPath,
+  AgoraPathFor,
+  AgoraPathParameters,
+  AgoraQueryParameters,
+  AgoraRequestArguments,
+  AgoraRequestBody,
+  AgoraRequestParameters,
+  AgoraResponse,
+  AgoraUntyped,
+  AgoraUntypedPath,
+} from './core/openapi/paths.js'
+export type {
+  AgoraPage,
+  AgoraPageMeta,
+  Delegate,
+  DelegateChunk,
+  DelegatePage,
+  Proposal,
+  ProposalPage,
+  ProposalStatus,
+  ProposalType,
+  RetroFundingBallot,
+  RetroFundingBallotInput,
+  VotableSupply,
+  Vote,
+  VotePage,
+  VoteSupport,
+} from './core/openapi/types.js'
 export { SESSION_COOKIE_NAME } from './core/cookie/sessionCookieName.js'
 export { agoraQueryKey } from './core/query/agoraQueryKey.js'
 export type { AgoraQueryKey, AgoraQueryKeyParameters, AgoraQueryParams } from './core/query/agoraQueryKey.js'
@@ -24,11 +60,11 @@ export type { UseSignInReturnType } from './react/hooks/useSignIn.js'
 export { useSignOut } from './react/hooks/useSignOut.js'
 export { useAgoraFetch } from './react/hooks/useAgoraFetch.js'
 export { useAgoraInfiniteQuery } from './react/hooks/useAgoraInfiniteQuery.js'
-export type { AgoraPage, UseAgoraInfiniteQueryOptions } from './react/hooks/useAgoraInfiniteQuery.js'
+export type { AgoraInfiniteQueryOptions, UseAgoraInfiniteQueryOptions } from './react/hooks/useAgoraInfiniteQuery.js'
 export { useAgoraMutation } from './react/hooks/useAgoraMutation.js'
-export type { UseAgoraMutationOptions } from './react/hooks/useAgoraMutation.js'
+export type { AgoraMutationOptions, UseAgoraMutationOptions } from './react/hooks/useAgoraMutation.js'
 export { useAgoraQuery } from './react/hooks/useAgoraQuery.js'
-export type { UseAgoraQueryOptions } from './react/hooks/useAgoraQuery.js'
+export type { AgoraQueryOptions, UseAgoraQueryOptions } from './react/hooks/useAgoraQuery.js'
 export { RequireRole } from './react/components/RequireRole.js'
 export type { RequireRoleProps } from './react/components/RequireRole.js'
 export { SessionBadge } from './react/components/SessionBadge.js'

@@ -4,7 +4,6 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { expect, waitFor, within } from 'storybook/test'
 import type { AgoraAuthError } from '../src/core/errors/AgoraAuthError.js'
 import { SignInButton } from '../src/react/components/SignInButton.js'
-import type { AgoraPage } from '../src/react/hooks/useAgoraInfiniteQuery.js'
 import { useAgoraQuery } from '../src/react/hooks/useAgoraQuery.js'
 import { useSession } from '../src/react/hooks/useSession.js'
 import { type Demo, useDemo, WalletPanel } from './demo.js'
@@ -73,7 +72,7 @@ function BurstPanels() {
   )
 }
 function Panel({ offset }: { offset: number }) {
-  const { status } = useAgoraQuery<AgoraPage<unknown>>('proposals', { params: { limit: 1, offset } })
+  const { status } = useAgoraQuery('proposals', { params: { limit: 1, offset } })
   return <li data-state={status}>{status}</li>
 }
 
@@ -95,7 +94,10 @@ export const BurstOf401s: Story = {
 const stranger = privateKeyToAccount(generatePrivateKey()).address
 
 function SomeoneElsesBallot() {
-  const { error } = useAgoraQuery(`retrofunding/rounds/5/ballots/${stranger}`, { enabled: !!useSession().session })
+  const { error } = useAgoraQuery('retrofunding/rounds/{roundId}/ballots/{addressOrEnsName}', {
+    path: { roundId: 5, addressOrEnsName: stranger },
+    enabled: !!useSession().session,
+  })
   return (
     <main>
       <SignInButton />
@@ -129,7 +131,7 @@ function Countdown({ error }: { error: AgoraAuthError }) {
 
 function RateLimited() {
   const [page, setPage] = useState(0)
-  const { data, error } = useAgoraQuery<AgoraPage<{ id: string }>>('proposals', {
+  const { data, error } = useAgoraQuery('proposals', {
     params: { limit: 1, offset: page },
     enabled: !!useSession().session,
   })

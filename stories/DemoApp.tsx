@@ -4,12 +4,9 @@ import { RequireRole } from '../src/react/components/RequireRole.js'
 import { SessionBadge } from '../src/react/components/SessionBadge.js'
 import { SignedIn, SignedOut } from '../src/react/components/SignedIn.js'
 import { SignInButton } from '../src/react/components/SignInButton.js'
-import type { AgoraPage } from '../src/react/hooks/useAgoraInfiniteQuery.js'
 import { useAgoraQuery } from '../src/react/hooks/useAgoraQuery.js'
 import { useSession } from '../src/react/hooks/useSession.js'
 import { WalletPanel } from './demo.js'
-
-type Proposal = { id: string; markdowntitle: string; status: string }
 
 /** Shows an error the way a dApp should: its code, the server's reason and the request id, never a crash. */
 export function ErrorNote({ error }: { error: AgoraAuthError | null }) {
@@ -23,7 +20,7 @@ export function ErrorNote({ error }: { error: AgoraAuthError | null }) {
 }
 
 export function Proposals({ limit = 3 }: { limit?: number }) {
-  const { data, error, refetch, isFetching } = useAgoraQuery<AgoraPage<Proposal>>('proposals', { params: { limit } })
+  const { data, error, refetch, isFetching } = useAgoraQuery('proposals', { params: { limit } })
   return (
     <section aria-label="Proposals">
       <h2>Proposals</h2>
@@ -32,9 +29,9 @@ export function Proposals({ limit = 3 }: { limit?: number }) {
       </button>
       <ErrorNote error={error} />
       <ul>
-        {data?.data.map((p) => (
-          <li key={p.id}>
-            {p.markdowntitle} — {p.status}
+        {data?.data.map((proposal) => (
+          <li key={proposal.id}>
+            {proposal.markdowntitle} — {proposal.status}
           </li>
         ))}
       </ul>
@@ -44,10 +41,11 @@ export function Proposals({ limit = 3 }: { limit?: number }) {
 
 export function Ballot() {
   const { session } = useSession()
-  const { data, error } = useAgoraQuery<{ status: string; address: string }>(
-    `retrofunding/rounds/5/ballots/${session?.address}`,
-    { enabled: !!session },
-  )
+  // Held back (enabled: false) until there is an address to fill in.
+  const { data, error } = useAgoraQuery('retrofunding/rounds/{roundId}/ballots/{addressOrEnsName}', {
+    path: { roundId: 5, addressOrEnsName: session?.address ?? '' },
+    enabled: !!session,
+  })
   return (
     <section aria-label="Ballot">
       <h2>Your retro-funding ballot</h2>

@@ -6,14 +6,16 @@ import {
   useInfiniteQuery,
 } from '@tanstack/react-query'
 import type { AgoraAuthError } from '../../core/errors/AgoraAuthError.js'
+import type {
+  AgoraListPath,
+  AgoraListRequestArguments,
+  AgoraPageItem,
+  AgoraUntyped,
+  AgoraUntypedPath,
+} from '../../core/openapi/paths.js'
+import type { AgoraPage } from '../../core/openapi/types.js'
 import type { AgoraRetryOption } from '../../core/query/agoraRetry.js'
 import { type AgoraParams, useAgoraQueryOptions } from './useAgoraQueryOptions.js'
-
-/** One page of an Agora list: `next_offset` is 0 on the last page, and there is no total count. */
-export type AgoraPage<T> = {
-  meta: { has_next: boolean; total_returned: number; next_offset: number }
-  data: T[]
-}
 
 type InfiniteOptions<T> = UseInfiniteQueryOptions<
   AgoraPage<T>,
@@ -23,35 +25,64 @@ type InfiniteOptions<T> = UseInfiniteQueryOptions<
   number
 >
 
-export type UseAgoraInfiniteQueryOptions<T> = Omit<
+/**
+ * TanStack's infinite-query options without what the hook owns: the key, the function and the paging by `offset`.
+ * @example const options: AgoraInfiniteQueryOptions<Delegate> = { staleTime: 60_000 }
+ */
+export type AgoraInfiniteQueryOptions<T> = Omit<
   InfiniteOptions<T>,
   'queryKey' | 'queryFn' | 'initialPageParam' | 'getNextPageParam'
-> & {
+>
+
+/**
+ * The options of an untyped infinite query (a list the document does not have, or one you type yourself).
+ * @example const options: UseAgoraInfiniteQueryOptions<Grant> = { params: { limit: 20 } }
+ */
+export type UseAgoraInfiniteQueryOptions<T> = AgoraInfiniteQueryOptions<T> & {
   /** Query-string parameters besides `offset` (e.g. `limit`, `sort`). */
   params?: AgoraParams
 }
 
+type ImplementationOptions = UseAgoraInfiniteQueryOptions<unknown> & { path?: unknown }
+
 /**
- * Pages through an Agora list (`{ meta, data }`) by `offset`, with the same auth and retry rules as `useAgoraQuery`.
- * @example const { data, fetchNextPage, hasNextPage } = useAgoraInfiniteQuery<Delegate>('delegates', { params: { limit: 20 } })
+ * Pages through a documented Agora list (`{ meta, data }`) by `offset`, with the same auth and retry rules as
+ * `useAgoraQuery`: the path, its `{…}` parameters and its query (without `offset`, which the hook walks) are checked
+ * against the document, and each page's items are typed from it.
+ * @example const { data, fetchNextPage, hasNextPage } = useAgoraInfiniteQuery('delegates', { params: { limit: 20 } })
  */
-export function useAgoraInfiniteQuery<T = unknown>(
-  path: string,
-  { params, enabled, placeholderData, retry, ...options }: UseAgoraInfiniteQueryOptions<T> = {},
-): UseInfiniteQueryResult<InfiniteData<AgoraPage<T>, number>, AgoraAuthError> {
-  const { client, ...shared } = useAgoraQueryOptions({
-    path,
+export function useAgoraInfiniteQuery<P extends AgoraListPath>(
+  path: P,
+  ...options: AgoraListRequestArguments<P, AgoraInfiniteQueryOptions<AgoraPageItem<P>>>
+): UseInfiniteQueryResult<InfiniteData<AgoraPage<AgoraPageItem<P>>, number>, AgoraAuthError>
+/**
+ * Pages through a list the document does not have: name the item type, and the path is any string.
+ * @example const { data } = useAgoraInfiniteQuery<Grant>('retrofunding/rounds/5/projects', { params: { limit: 20 } })
+ */
+export function useAgoraInfiniteQuery<T = AgoraUntyped, P extends string = string>(
+  path: AgoraUntypedPath<T, P>,
+  options?: UseAgoraInfiniteQueryOptions<T>,
+): UseInfiniteQueryResult<InfiniteData<AgoraPage<T>, number>, AgoraAuthError>
+export function useAgoraInfiniteQuery(
+  template: string,
+  // `object`: TanStack's options are invariant in the item type, so no one type takes both overloads' options.
+  options: object = {},
+): UseInfiniteQueryResult<InfiniteData<AgoraPage<unknown>, number>, AgoraAuthError> {
+  const { path: pathParameters, params, enabled, placeholderData, retry, ...queryOptions } = options as ImplementationOptions
+  const { client, path, ...shared } = useAgoraQueryOptions({
+    template,
+    pathParameters,
     params,
     enabled,
     placeholderData,
     retry: retry as AgoraRetryOption | undefined,
   })
   return useInfiniteQuery({
-    ...options,
+    ...queryOptions,
     ...shared,
     initialPageParam: 0,
-    getNextPageParam: (last: AgoraPage<T>) => (last.meta.has_next ? last.meta.next_offset : undefined),
+    getNextPageParam: (last: AgoraPage<unknown>) => (last.meta.has_next ? last.meta.next_offset : undefined),
     queryFn: ({ signal, pageParam }: { signal: AbortSignal; pageParam: number }) =>
-      client.request<AgoraPage<T>>(path, { params: { ...params, offset: pageParam }, signal }),
-  } as unknown as InfiniteOptions<T>)
+      client.request<AgoraPage<unknown>>(path, { params: { ...params, offset: pageParam }, signal }),
+  } as unknown as InfiniteOptions<unknown>)
 }

@@ -1,34 +1,67 @@
 'use client'
 import { type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query'
 import type { AgoraAuthError } from '../../core/errors/AgoraAuthError.js'
+import type {
+  AgoraGetPath,
+  AgoraRequestArguments,
+  AgoraResponse,
+  AgoraUntyped,
+  AgoraUntypedPath,
+} from '../../core/openapi/paths.js'
 import type { AgoraRetryOption } from '../../core/query/agoraRetry.js'
 import { type AgoraParams, useAgoraQueryOptions } from './useAgoraQueryOptions.js'
 
-export type UseAgoraQueryOptions<T> = Omit<UseQueryOptions<T, AgoraAuthError>, 'queryKey' | 'queryFn'> & {
+/**
+ * TanStack's query options without the key and the function, which the hook makes from the path.
+ * @example const options: AgoraQueryOptions<Proposal> = { staleTime: 60_000 }
+ */
+export type AgoraQueryOptions<T> = Omit<UseQueryOptions<T, AgoraAuthError>, 'queryKey' | 'queryFn'>
+
+/**
+ * The options of an untyped query (a path the document does not have, or one you type yourself).
+ * @example const options: UseAgoraQueryOptions<Round> = { params: { limit: 1 }, staleTime: 60_000 }
+ */
+export type UseAgoraQueryOptions<T> = AgoraQueryOptions<T> & {
   /** Query-string parameters; `null`/`undefined` values are left out. */
   params?: AgoraParams
 }
 
 /**
- * GETs `path` below the provider's `baseUrl` with the session's token (re-authenticating once on a 401); a
- * protected route waits while signed out, and each account has its own cache entry. Auth errors are never retried
- * (network errors and 5xx are, as TanStack's default says); your own `retry` wins.
- * @example const { data } = useAgoraQuery<Proposal>(`proposals/${id}`)
+ * GETs a documented path below the provider's `baseUrl` with the session's token (re-authenticating once on a 401):
+ * the path, its `{…}` parameters (`path`) and its query (`params`) are checked against the Agora API document, and
+ * `data` is typed from it. A protected route waits while signed out, and each account has its own cache entry. Auth
+ * errors are never retried (network errors and 5xx are, as TanStack's default says); your own `retry` wins.
+ * @example const { data: proposal } = useAgoraQuery('proposals/{proposalId}', { path: { proposalId } })
  */
-export function useAgoraQuery<T = unknown>(
-  path: string,
-  { params, enabled, placeholderData, retry, ...options }: UseAgoraQueryOptions<T> = {},
-): UseQueryResult<T, AgoraAuthError> {
-  const { client, ...shared } = useAgoraQueryOptions({
-    path,
+export function useAgoraQuery<P extends AgoraGetPath>(
+  path: P,
+  ...options: AgoraRequestArguments<P, 'get', AgoraQueryOptions<AgoraResponse<P>>>
+): UseQueryResult<AgoraResponse<P>, AgoraAuthError>
+/**
+ * GETs a path the document does not have (or reads one as a type of your own): name the type, and the path is any
+ * string. Without a type argument only documented paths compile, so a typo cannot pass silently untyped.
+ * @example const { data } = useAgoraQuery<Round>(`retrofunding/rounds/${roundId}`)
+ */
+export function useAgoraQuery<T = AgoraUntyped, P extends string = string>(
+  path: AgoraUntypedPath<T, P>,
+  options?: UseAgoraQueryOptions<T>,
+): UseQueryResult<T, AgoraAuthError>
+export function useAgoraQuery(
+  template: string,
+  options: UseAgoraQueryOptions<unknown> & { path?: unknown } = {},
+): UseQueryResult<unknown, AgoraAuthError> {
+  const { path: pathParameters, params, enabled, placeholderData, retry, ...queryOptions } = options
+  const { client, path, ...shared } = useAgoraQueryOptions({
+    template,
+    pathParameters,
     params,
     enabled,
     placeholderData,
     retry: retry as AgoraRetryOption | undefined,
   })
-  return useQuery<T, AgoraAuthError>({
-    ...options,
+  return useQuery<unknown, AgoraAuthError>({
+    ...queryOptions,
     ...shared,
-    queryFn: ({ signal }: { signal: AbortSignal }) => client.request<T>(path, { params, signal }),
-  } as unknown as UseQueryOptions<T, AgoraAuthError>)
+    queryFn: ({ signal }: { signal: AbortSignal }) => client.request<unknown>(path, { params, signal }),
+  } as unknown as UseQueryOptions<unknown, AgoraAuthError>)
 }

@@ -1,5 +1,6 @@
 'use client'
 import { type Query, useQueryClient } from '@tanstack/react-query'
+import { type ResolveAgoraPathParameters, resolveAgoraPath } from '../../core/openapi/resolveAgoraPath.js'
 import { type AgoraQueryParams, agoraQueryKey } from '../../core/query/agoraQueryKey.js'
 import { type AgoraRetryOption, agoraRetry } from '../../core/query/agoraRetry.js'
 import { getAgoraQuerySubject } from '../../core/query/getAgoraQuerySubject.js'
@@ -10,7 +11,10 @@ export type AgoraParams = AgoraQueryParams
 type Placeholder = (previous: unknown, previousQuery?: Query) => unknown
 
 export type UseAgoraQueryOptionsParameters = {
-  path: string
+  /** The path as the caller wrote it: a document template (`proposals/{proposalId}`) or a plain path. */
+  template: string
+  /** The template's `{…}` parameters (checked by the hooks' overloads). */
+  pathParameters: unknown
   params: AgoraParams | undefined
   enabled: boolean | ((query: never) => boolean) | undefined
   placeholderData: unknown
@@ -22,10 +26,12 @@ export type UseAgoraQueryOptionsParameters = {
  * Internal: what the query hooks share: the client, a key that carries the session's subject (so one account never
  * reads another's cache), `enabled` that holds protected routes back until there is a session, and a `retry` that
  * never retries an auth error (each retry could prompt the wallet again).
- * @example const shared = useAgoraQueryOptions({ path, params, enabled, placeholderData, retry })
+ * @example const { client, path, ...shared } = useAgoraQueryOptions({ template, pathParameters, params, enabled, placeholderData, retry })
  */
-export function useAgoraQueryOptions({ path, params, enabled, placeholderData, retry }: UseAgoraQueryOptionsParameters) {
+export function useAgoraQueryOptions(parameters: UseAgoraQueryOptionsParameters) {
+  const { template, params, enabled, placeholderData, retry } = parameters
   const { client } = useAgoraAuthContext()
+  const path = resolvePath(template, parameters.pathParameters as ResolveAgoraPathParameters | undefined, enabled)
   const queryClient = useQueryClient()
   const isProtected = client.isProtected(path.replace(/^\/+/, ''))
   const subject = useSessionSelector((state) => (isProtected ? (state.session?.address ?? null) : null))
@@ -37,9 +43,24 @@ export function useAgoraQueryOptions({ path, params, enabled, placeholderData, r
   }
   return {
     client,
+    path,
     queryKey: agoraQueryKey({ baseUrl: client.baseUrl, path, params: params ?? {}, subject }),
     enabled: (query: never) => ready && (typeof enabled === 'function' ? enabled(query) : enabled !== false),
     placeholderData: typeof placeholderData === 'function' ? sameSubjectPlaceholder : placeholderData,
     retry: retry ?? agoraRetry(queryClient.getDefaultOptions().queries?.retry as AgoraRetryOption | undefined),
+  }
+}
+
+/**
+ * The filled-in path, which the key, the protected-route check and the request all use. A query held back with
+ * `enabled: false` may still lack a parameter (it waits for it): its key keeps the template, and nothing is sent.
+ */
+function resolvePath(template: string, pathParameters: ResolveAgoraPathParameters | undefined, enabled: unknown) {
+  try {
+    return resolveAgoraPath(template, pathParameters)
+  } catch (error) {
+    const isWaitingForParameters = enabled === false
+    if (isWaitingForParameters) return template
+    throw error
   }
 }

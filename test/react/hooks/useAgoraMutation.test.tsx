@@ -50,7 +50,7 @@ it("an auth error is not retried even when the app's QueryClient retries mutatio
   const refusing = refusingFetch('ballots/refused', { status: 401, body: { message: 'Unauthorized' } })
   const seen: { save?: () => Promise<unknown>; error?: unknown } = {}
   function Save() {
-    const save = useAgoraMutation('ballots/refused')
+    const save = useAgoraMutation<unknown>('ballots/refused') // undocumented: typed by hand
     seen.save = () => save.mutateAsync({})
     seen.error = save.error
     return null

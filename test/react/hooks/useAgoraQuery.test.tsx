@@ -5,7 +5,6 @@ import { commands } from 'vitest/browser'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { ForbiddenError, UnauthorizedError } from '../../../src/core/errors/errors.js'
 import { getAgoraQuerySubject } from '../../../src/core/query/getAgoraQuerySubject.js'
-import type { AgoraPage } from '../../../src/react/hooks/useAgoraInfiniteQuery.js'
 import { useAgoraQuery } from '../../../src/react/hooks/useAgoraQuery.js'
 import { apiBase, count, makeSignIn, makeWagmi, refusingFetch, renderAgora, serverRequests, urlOf } from '../harness.js'
 
@@ -22,7 +21,7 @@ describe('useAgoraQuery', () => {
     const { SignIn, api } = makeSignIn()
     const results: Record<number, { status: string; count?: number }> = {}
     function Row({ i }: { i: number }) {
-      const { status, data } = useAgoraQuery<AgoraPage<unknown>>('proposals', { params: { limit: 1, offset: i } })
+      const { status, data } = useAgoraQuery('proposals', { params: { limit: 1, offset: i } })
       results[i] = { status, count: data?.meta.total_returned }
       return null
     }
@@ -57,7 +56,7 @@ describe('useAgoraQuery', () => {
     const { SignIn, api } = makeSignIn()
     const seen: { supply?: unknown; proposals?: string } = {}
     function Data() {
-      seen.supply = useAgoraQuery<{ votable_supply: string }>('votable_supply').data?.votable_supply
+      seen.supply = useAgoraQuery('votable_supply').data?.votable_supply
       seen.proposals = useAgoraQuery('proposals', { params: { limit: 2 } }).fetchStatus
       return null
     }
@@ -85,9 +84,11 @@ describe('useAgoraQuery', () => {
     const wagmi = makeWagmi({ privateKey: keyA })
     const { SignIn, api } = makeSignIn()
     const renders: { session?: string; ballotOf?: string }[] = []
-    const path = `retrofunding/rounds/5/ballots/${a}`
     function Ballot() {
-      const { data } = useAgoraQuery<{ address: string }>(path, { placeholderData: keepPreviousData })
+      const { data } = useAgoraQuery('retrofunding/rounds/{roundId}/ballots/{addressOrEnsName}', {
+        path: { roundId: 5, addressOrEnsName: a },
+        placeholderData: keepPreviousData,
+      })
       renders.push({ session: api.session?.address, ballotOf: data?.address })
       return null
     }
@@ -119,7 +120,9 @@ describe('useAgoraQuery', () => {
     const seen: { error?: unknown } = {}
     const other = privateKeyToAccount(generatePrivateKey()).address
     function Other() {
-      seen.error = useAgoraQuery(`retrofunding/rounds/5/ballots/${other}`).error
+      seen.error = useAgoraQuery('retrofunding/rounds/{roundId}/ballots/{addressOrEnsName}', {
+        path: { roundId: 5, addressOrEnsName: other },
+      }).error
       return null
     }
     renderAgora(
@@ -143,7 +146,7 @@ describe('useAgoraQuery', () => {
       const refusing = refusingFetch('proposals/refused', { status: 401, body: { message: 'Unauthorized' } })
       const seen: { status?: string; error?: unknown; attempts?: number } = {}
       function Refused() {
-        const { status, error, failureCount } = useAgoraQuery('proposals/refused')
+        const { status, error, failureCount } = useAgoraQuery<unknown>('proposals/refused') // undocumented: typed by hand
         seen.status = status
         seen.error = error
         seen.attempts = failureCount
@@ -178,7 +181,7 @@ describe('useAgoraQuery', () => {
       function Data() {
         seen.supply = useAgoraQuery('votable_supply', { retryDelay: 0 }).status
         // The app's choice: retry even auth errors once.
-        const refused = useAgoraQuery('proposals/refused', { retry: 1, retryDelay: 0 })
+        const refused = useAgoraQuery<unknown>('proposals/refused', { retry: 1, retryDelay: 0 })
         seen.refused = refused.status
         seen.refusedAttempts = refused.failureCount
         return null
