@@ -14,12 +14,11 @@ export function resolveBaseUrl(baseUrl: string, origin: string | undefined = pag
     throw new TypeError(
       `baseUrl "${baseUrl}" is relative and there is no page origin to resolve it against: pass an absolute URL, or the origin it lives on (\`origin: 'https://app.example'\`).`,
     )
-  // `new URL('//evil.example/api', origin)` would leave the origin: a relative base stays on the origin it names.
-  if (/^[/\\]{2}/.test(withoutQuery)) throw new TypeError(`baseUrl "${baseUrl}" names another host: write it in full.`)
   // Against the origin only (`api/v1` and `/api/v1` name the same base), never against the page's own path.
   const { origin: originOnly } = new URL(origin)
   const base = new URL(withoutQuery, originOnly)
-  if (base.origin !== originOnly) throw new TypeError(`baseUrl "${baseUrl}" leaves the origin ${originOnly}.`)
+  // A relative base stays on the origin (`//evil.example/api` names another host): another host is written in full.
+  if (base.origin !== originOnly) throw new TypeError(`baseUrl "${baseUrl}" leaves the origin ${originOnly}: write another host in full.`)
   return base
 }
 

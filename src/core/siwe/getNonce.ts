@@ -1,7 +1,6 @@
 import { InvalidResponseError } from '../errors/errors.js'
 import { createAgoraClient } from '../http/createAgoraClient.js'
 import { authResponseMaxBytes } from '../http/readBoundedText.js'
-import { resolveBaseUrl } from '../http/resolveBaseUrl.js'
 
 export type GetNonceParameters = {
   /** The Agora API base URL; a relative one (`/api/v1`) resolves against the page. */
@@ -19,7 +18,7 @@ const usableNonce = /^[a-zA-Z0-9]{8,}$/
  */
 export async function getNonce({ baseUrl, fetch, signal }: GetNonceParameters): Promise<string> {
   // A public route: the client only types the failures. No 429 waits: the user is watching a sign-in.
-  const client = createAgoraClient({ baseUrl: resolveBaseUrl(baseUrl).href, fetch, retry: { count: 0 } })
+  const client = createAgoraClient({ baseUrl, fetch, retry: { count: 0 } })
   // A nonce is a few bytes: a larger answer is a broken or hostile server, never buffered whole.
   const body = await client.request<{ nonce?: unknown } | null>('auth/nonce', { signal, maxResponseBytes: authResponseMaxBytes })
   const nonce = body?.nonce

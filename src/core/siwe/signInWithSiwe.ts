@@ -71,8 +71,8 @@ async function askWallet(signMessage: SignMessageFn, request: Parameters<SignMes
   }
 }
 
-function assertParameters({ baseUrl, address, chainId, signMessage, siwe }: SignInWithSiweParameters) {
-  if (typeof baseUrl !== 'string') throw new TypeError('baseUrl must be a string.')
+// `baseUrl` is checked where it is resolved, before the nonce request.
+function assertParameters({ address, chainId, signMessage, siwe }: SignInWithSiweParameters) {
   if (typeof address !== 'string' || !isAddress(address, { strict: false })) throw new TypeError('address must be an address.')
   if (!Number.isSafeInteger(chainId) || chainId <= 0) throw new TypeError('chainId must be a positive integer.')
   if (typeof signMessage !== 'function') throw new TypeError('signMessage must be a function.')

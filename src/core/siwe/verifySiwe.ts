@@ -3,7 +3,6 @@ import { AgoraAuthError } from '../errors/AgoraAuthError.js'
 import { InvalidResponseError, UnauthorizedError, VerificationFailedError } from '../errors/errors.js'
 import { createAgoraClient } from '../http/createAgoraClient.js'
 import { authResponseMaxBytes } from '../http/readBoundedText.js'
-import { resolveBaseUrl } from '../http/resolveBaseUrl.js'
 
 export type VerifySiweParameters = {
   /** The Agora API base URL; a relative one (`/api/v1`) resolves against the page. */
@@ -30,7 +29,7 @@ const isRefusal = (error: unknown): error is AgoraAuthError =>
 export async function verifySiwe({ baseUrl, message, signature, fetch, signal }: VerifySiweParameters): Promise<string> {
   let body: { access_token?: unknown; token?: unknown } | null
   try {
-    const client = createAgoraClient({ baseUrl: resolveBaseUrl(baseUrl).href, fetch, retry: { count: 0 } })
+    const client = createAgoraClient({ baseUrl, fetch, retry: { count: 0 } })
     // A token is a few hundred bytes: a larger answer is a broken or hostile server, never buffered whole.
     const options = { method: 'POST', body: { message, signature }, signal, maxResponseBytes: authResponseMaxBytes }
     body = await client.request('auth/verify', options)

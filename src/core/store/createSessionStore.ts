@@ -116,10 +116,6 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
     return abortable(flight.join(false), signal)
   }
 
-  function reauthenticate(options?: { signal?: AbortSignal }): Promise<Session> {
-    return signIn(options)
-  }
-
   function endSession(error: AgoraAuthError | null) {
     applyPendingAccount()
     cancel('signed_out')
@@ -178,6 +174,7 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
   }
 
   const getServerSnapshot = () => serverState
+  const reauthenticate = signIn // the same act under its older name
   const { getToken, renewToken } = tokenSource
   return { getSnapshot, getServerSnapshot, subscribe, setAccount, signIn, reauthenticate, signOut, revoke, getToken, renewToken, destroy }
 }

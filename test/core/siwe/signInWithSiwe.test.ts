@@ -35,6 +35,7 @@ describe('signInWithSiwe', () => {
 
   it.each([
     ['siwe.expirationTime 900', { siwe: { expirationTime: 900 } }],
+    ['a baseUrl that is no string', { baseUrl: 42 as unknown as string }],
     ['an address that is none', { address: '0x1234' as `0x${string}` }],
     ['chain 0', { chainId: 0 }],
     ['a signMessage that is no function', { signMessage: 'sign' as unknown as SignInWithSiweParameters['signMessage'] }],
