@@ -41,7 +41,9 @@ const RESPONSE_HEADERS = ['content-type', 'content-language', 'cache-control', '
 
 /** The typed error of a request that got no usable answer (the key exchange included), as the gateway's failure. */
 function failureOf(error: unknown): UpstreamFailure {
-  if (error instanceof AbortedError) return { kind: 'failure', code: 'upstream_timeout' }
+  // The request's deadline (an abort), or the key exchange's own deadline (a fetch that failed with a TimeoutError).
+  const isExchangeTimeout = error instanceof NetworkError && (error.cause as { name?: unknown } | undefined)?.name === 'TimeoutError'
+  if (error instanceof AbortedError || isExchangeTimeout) return { kind: 'failure', code: 'upstream_timeout' }
   if (error instanceof NetworkError) return { kind: 'failure', code: 'upstream_unreachable' }
   if (!(error instanceof AgoraAuthError)) throw error
   const { requestId: upstreamRequestId, retryAfter } = error

@@ -39,6 +39,8 @@ function gatewayWith(upstream: Partial<AgoraUpstreamOptions> = {}, options: Agor
 }
 
 beforeAll(async () => {
+  // The upstream's v0 signing key is made on first use (RSA, slow on a busy machine): made here, not inside a deadline.
+  await upstreamServer.jwks()
   ;({ key: v1Key } = await upstreamServer.createApiKey({ email: 'ops@example.org', address: alice.address, chainId: 10, description: 'gateway test' }))
 })
 
@@ -146,17 +148,25 @@ describe('createAgoraServer({ upstream })', () => {
   it('a silent key exchange gives up at the deadline (504), and the next request exchanges again instead of waiting on it', async () => {
     // Stubbed: the first exchange never answers (a silent upstream) until its signal aborts; later ones reach the upstream.
     let exchanges = 0
+    let silentExchangeEnded: Promise<void> | undefined
     const send: typeof fetch = async (input, init) => {
       const request = new Request(input, init)
       const isExchange = new URL(request.url).pathname.endsWith('/auth/token')
       if (isExchange) exchanges++
-      if (isExchange && exchanges === 1)
-        return new Promise<Response>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)))
+      if (isExchange && exchanges === 1) {
+        const silent = new Promise<Response>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)))
+        silentExchangeEnded = silent.then(() => undefined, () => undefined)
+        return silent
+      }
       return upstreamServer.fetch(request)
     }
-    const { get, sessionHeaders } = gatewayWith({ baseUrl: `${UPSTREAM}/v0`, credential: { v0ApiKey: v1Key }, fetch: send, timeoutMs: 300 })
+    const { get, sessionHeaders } = gatewayWith({ baseUrl: `${UPSTREAM}/v0`, credential: { v0ApiKey: v1Key }, fetch: send, timeoutMs: 1_000 })
     const headers = await sessionHeaders()
     expect((await get('proposals', { headers })).status).toBe(504)
+    // The silent exchange ends at its own deadline (without one it would never end, and every request would wait on it).
+    await silentExchangeEnded
+    // Its rejection settles the token source's shared exchange in microtasks: one macrotask later all of them have run.
+    await new Promise((resolve) => setImmediate(resolve))
     expect((await get('proposals', { headers })).status).toBe(200)
     expect(exchanges).toBe(2)
   })
