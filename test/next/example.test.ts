@@ -104,6 +104,9 @@ describe('examples/next (next build with cacheComponents, next start, Chromium)'
     expect(html).toContain('>authenticated</output>')
     expect(html).toContain('>Sign out</button>')
     expect(html).not.toContain('Check your wallet')
+    // What could still ask for a signature is the wallet reconnecting (the store learns the account then): wait
+    // for it, and for the data the token fetches, before counting.
+    await expect.poll(() => page.getByTestId('wallet').textContent(), { timeout: 30_000 }).toBe('connected')
     await expect.poll(() => page.getByTestId('proposals').locator('li').count(), { timeout: 30_000 }).toBeGreaterThan(0)
     await expect(status(page).textContent()).resolves.toBe('authenticated')
     await expect(page.getByTestId('wallet-prompts').textContent()).resolves.toBe('Demo wallet prompts: 0')

@@ -81,8 +81,10 @@ export async function installExample(tarball: string): Promise<void> {
 
 const next = (args: string[], env: Record<string, string>) => [join(exampleDir, 'node_modules', 'next', 'dist', 'bin', 'next'), args, env] as const
 
-/** `next build` with the given environment. */
+/** `next build` with the given environment, from scratch. */
 export async function buildExample(env: Record<string, string>): Promise<string> {
+  // A `next dev` run leaves types of its own in .next/dev that tsconfig includes: a stale one fails the build.
+  rmSync(join(exampleDir, '.next'), { recursive: true, force: true })
   const [bin, args] = next(['build'], env)
   return run(process.execPath, [bin, ...args], exampleDir, childEnv(env))
 }

@@ -1,6 +1,7 @@
 'use client'
 import { RequireRole, SignedIn, SignedOut, SignInButton, useAgoraQuery, useSession } from 'agora-auth'
 import { useEffect, useState } from 'react'
+import { useConnection } from 'wagmi'
 import { wallet } from './wagmi'
 
 type Proposal = { id: string; markdowntitle: string; status: string }
@@ -32,10 +33,14 @@ function WalletPrompts() {
 
 export function Account() {
   const { status, session } = useSession()
+  const connection = useConnection()
   return (
     <section>
       <p>
         <SignInButton /> <output data-testid="status">{status}</output>
+      </p>
+      <p>
+        Wallet: <output data-testid="wallet">{connection.status}</output>
       </p>
       <SignedIn>
         <p data-testid="client-session">
