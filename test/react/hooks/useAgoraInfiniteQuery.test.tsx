@@ -2,7 +2,9 @@ import { QueryClient } from '@tanstack/react-query'
 import { act, waitFor } from '@testing-library/react'
 import { beforeEach, expect, it } from 'vitest'
 import { UnauthorizedError } from '../../../src/core/errors/errors.js'
+import type { Vote } from '../../../src/core/openapi/types.js'
 import { useAgoraInfiniteQuery } from '../../../src/react/hooks/useAgoraInfiniteQuery.js'
+import { useAgoraQuery } from '../../../src/react/hooks/useAgoraQuery.js'
 import { apiBase, makeSignIn, makeWagmi, refusingFetch, renderAgora, serverRequests } from '../harness.js'
 
 let baseUrl: string
@@ -76,3 +78,47 @@ it("a list that answers 401 to every token under TanStack's default retry: 3 →
   expect(wagmi.wallet.signatureCount).toBe(2) // the sign-in, and the one re-authentication on the 401
   expect(refusing.calls).toBe(2)
 }, 30_000)
+
+it("a documented list template with its path parameter: every page is the filled-in path's, items typed as votes", async () => {
+  const wagmi = makeWagmi()
+  const { SignIn, api } = makeSignIn()
+  const seen: { proposalId?: string; votes?: Vote[]; hasNext?: boolean; fetchNext?: () => Promise<unknown> } = {}
+  function Latest() {
+    // The newest proposals are PENDING (no votes): the last of the first page has some.
+    seen.proposalId = useAgoraQuery('proposals', { params: { limit: 50 } }).data?.data.filter((proposal) => proposal.status !== 'PENDING').at(-1)?.id
+    return null
+  }
+  function Votes({ proposalId }: { proposalId: string }) {
+    const votes = useAgoraInfiniteQuery('proposals/{proposalId}/votes', { path: { proposalId }, params: { limit: 2 } })
+    seen.votes = votes.data?.pages.flatMap((page) => page.data)
+    seen.hasNext = votes.hasNextPage
+    seen.fetchNext = votes.fetchNextPage
+    return null
+  }
+  const view = renderAgora(<SignIn />, { wagmi, provider: { baseUrl } })
+  await wagmi.connect()
+  await act(() => api.signIn!.signInAsync())
+  view.rerender(
+    <>
+      <SignIn />
+      <Latest />
+    </>,
+  )
+  await waitFor(() => expect(seen.proposalId).toMatch(/^\d+$/))
+  const proposalId = seen.proposalId!
+  await serverRequests()
+  view.rerender(
+    <>
+      <SignIn />
+      <Latest />
+      <Votes proposalId={proposalId} />
+    </>,
+  )
+  await waitFor(() => expect(seen.votes).toHaveLength(2))
+  await act(async () => {
+    await seen.fetchNext!()
+  })
+  await waitFor(() => expect(seen.votes).toHaveLength(4))
+  expect(seen.votes!.every((vote) => vote.proposalId === proposalId && ['FOR', 'AGAINST', 'ABSTAIN'].includes(vote.support))).toBe(true)
+  expect(await serverRequests()).toEqual([`GET /api/v1/proposals/${proposalId}/votes`, `GET /api/v1/proposals/${proposalId}/votes`])
+})

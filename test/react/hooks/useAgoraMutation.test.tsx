@@ -1,7 +1,9 @@
-import { QueryClient } from '@tanstack/react-query'
+import { QueryClient, type UseMutationResult } from '@tanstack/react-query'
 import { act, waitFor } from '@testing-library/react'
 import { beforeEach, expect, it } from 'vitest'
+import type { AgoraAuthError } from '../../../src/core/errors/AgoraAuthError.js'
 import { UnauthorizedError } from '../../../src/core/errors/errors.js'
+import type { RetroFundingBallot, RetroFundingBallotInput } from '../../../src/core/openapi/types.js'
 import { useAgoraMutation } from '../../../src/react/hooks/useAgoraMutation.js'
 import { apiBase, makeSignIn, makeWagmi, refusingFetch, renderAgora, serverRequests } from '../harness.js'
 
@@ -71,4 +73,70 @@ it("an auth error is not retried even when the app's QueryClient retries mutatio
   await waitFor(() => expect(seen.error).toBeInstanceOf(UnauthorizedError))
   expect(wagmi.wallet.signatureCount).toBe(2) // the sign-in, and the one re-authentication on the 401
   expect(refusing.calls).toBe(2)
+})
+
+it('a documented template: the body is the document’s ballot input, the path is filled in when it runs, data is the ballot', async () => {
+  const wagmi = makeWagmi()
+  const { SignIn, api } = makeSignIn()
+  const seen: { save?: UseMutationResult<RetroFundingBallot, AgoraAuthError, RetroFundingBallotInput>['mutateAsync']; saved?: RetroFundingBallot } = {}
+  function Ballot() {
+    // The address is not known before sign-in: the hook renders anyway, and fills the path in when it runs.
+    const save = useAgoraMutation('retrofunding/rounds/{roundId}/ballots/{addressOrEnsName}', {
+      path: { roundId: 5, addressOrEnsName: api.session?.address ?? '' },
+    })
+    seen.save = save.mutateAsync
+    seen.saved = save.data
+    return null
+  }
+  const view = renderAgora(
+    <>
+      <SignIn />
+      <Ballot />
+    </>,
+    { wagmi, provider: { baseUrl } },
+  )
+  await wagmi.connect()
+  const session = await act(() => api.signIn!.signInAsync())
+  view.rerender(
+    <>
+      <SignIn />
+      <Ballot />
+    </>,
+  )
+  await serverRequests()
+  await act(async () => {
+    await seen.save!({ allocations: [{ projectId: 'p1', amount: '100' }] })
+  })
+  await waitFor(() => expect(seen.saved?.status).toBe('SUBMITTED'))
+  expect(seen.saved).toMatchObject({ roundId: 5, allocations: [{ projectId: 'p1', amount: '100' }] })
+  expect(seen.saved!.address.toLowerCase()).toBe(session.address.toLowerCase())
+  expect(await serverRequests()).toEqual([`POST /api/v1/retrofunding/rounds/5/ballots/${session.address}`])
+})
+
+it('a path parameter still missing when the mutation runs rejects it with a TypeError, and nothing is sent', async () => {
+  const wagmi = makeWagmi()
+  const { SignIn, api } = makeSignIn()
+  const seen: { save?: () => Promise<unknown> } = {}
+  function Ballot() {
+    const save = useAgoraMutation('retrofunding/rounds/{roundId}/ballots/{addressOrEnsName}', { path: { roundId: 5, addressOrEnsName: '' } })
+    seen.save = () => save.mutateAsync({ allocations: [] })
+    return null
+  }
+  renderAgora(
+    <>
+      <SignIn />
+      <Ballot />
+    </>,
+    { wagmi, provider: { baseUrl } },
+  )
+  await wagmi.connect()
+  await act(() => api.signIn!.signInAsync())
+  await serverRequests()
+  let rejection: unknown
+  await act(async () => {
+    rejection = await seen.save!().catch((error: unknown) => error)
+  })
+  expect(rejection).toBeInstanceOf(TypeError)
+  expect((rejection as TypeError).message).toMatch(/'addressOrEnsName'/)
+  expect(await serverRequests()).toEqual([])
 })
