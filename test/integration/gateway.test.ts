@@ -3,8 +3,6 @@
 // (test/server/gateway/upstreamProcess.ts: the local Agora server, both contracts, its own API keys); the gateways run
 // in this process, and the dApp's side is the library's own session store + client with a counting wallet, so
 // "no prompt" is a count. Every response the dApp side received is kept, to prove the key is in none of them.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { join } from 'node:path'
 import { decodeProtectedHeader } from 'jose'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ForbiddenError, HttpError, RateLimitedError, UnauthorizedError } from '../../src/core/errors/errors.js'
@@ -17,38 +15,17 @@ import { signAgoraJwt } from '../../src/server/signAgoraJwt.js'
 import { createAgoraServer, type AgoraServerOptions, type AgoraUpstreamOptions, type GatewayErrorEvent } from '../../src/server.js'
 import { listen } from '../../src/serverNode.js'
 import { alice, bob, createCountingWallet } from '../helpers/countingWallet.js'
+import { startUpstreamProcess, type UpstreamProcess } from '../server/gateway/startUpstreamProcess.js'
 
 type Seen = { method: string; path: string; search: string; authorization: string | null; headerNames: string[] }
-type Upstream = { url: string; keys: [string, string, string]; child: ChildProcess }
 type Gateway = { url: string; host: string; jwtSecret: Uint8Array; events: GatewayErrorEvent[]; close(): Promise<void> }
 
-const root = join(import.meta.dirname, '..', '..')
-let upstream: Upstream
+let upstream: UpstreamProcess
 const gateways: Gateway[] = []
 /** Every response the dApp side received (status, headers, body), to search for the key at the end. */
 const transcript: string[] = []
 
-async function startUpstream(): Promise<Upstream> {
-  const script = join(root, 'test', 'server', 'gateway', 'upstreamProcess.ts')
-  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [script], { stdio: ['ignore', 'pipe', 'pipe'] })
-  let stderr = ''
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString()
-  })
-  // Real I/O: the process prints one JSON line once it listens.
-  const line = await new Promise<string>((resolve, reject) => {
-    let output = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.includes('\n')) resolve(output.split('\n')[0]!)
-    })
-    child.once('exit', (code) => reject(new Error(`the upstream exited with ${code}: ${stderr}`)))
-  })
-  return { ...(JSON.parse(line) as { url: string; keys: [string, string, string] }), child }
-}
-
-const control = (path: string, body?: unknown) =>
-  fetch(`${upstream.url}/__control/${path}`, { method: body === undefined ? 'GET' : 'POST', body: body === undefined ? undefined : JSON.stringify(body) })
+const control = (path: string, body?: unknown) => upstream.control(path, body)
 const seen = async () => (await (await control('seen')).json()) as Seen[]
 const resetUpstream = () => control('reset', {})
 const scriptUpstream = (script: Record<string, unknown>) => control('script', script)
@@ -90,18 +67,14 @@ const rejectionOf = (promise: Promise<unknown>) => promise.then(() => expect.unr
 let v0: Gateway
 let v1: Gateway
 beforeAll(async () => {
-  upstream = await startUpstream()
+  upstream = await startUpstreamProcess()
   v0 = await startGateway()
   v1 = await startGateway({ baseUrl: `${upstream.url}/api/v1`, credential: { v1ApiKey: upstream.keys[1] } })
 }, 120_000)
 
 afterAll(async () => {
   await Promise.all(gateways.map((gateway) => gateway.close()))
-  if (upstream?.child.exitCode === null) {
-    const exited = new Promise((resolve) => upstream.child.once('exit', resolve))
-    upstream.child.kill('SIGTERM')
-    await exited
-  }
+  await upstream?.stop()
 })
 
 describe('gateway mode against an upstream process', { timeout: 60_000 }, () => {
