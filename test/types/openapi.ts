@@ -19,7 +19,7 @@ import type {
 } from '../../src/core/openapi/paths.js'
 import type { AgoraPage, Delegate, DelegateChunk, Proposal, ProposalPage, RetroFundingBallot, Vote } from '../../src/core/openapi/types.js'
 import type { paths } from '../../src/core/openapi/generated.js'
-import type { AgoraPage as ReactAgoraPage } from '../../src/react/hooks/useAgoraInfiniteQuery.js'
+import type { AgoraPage as EntryAgoraPage } from '../../src/index.js'
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
 const expectType = <T extends true>(_proof: T) => {}
@@ -39,9 +39,9 @@ expectType<Equal<AgoraListPath, 'proposals' | 'proposals/{proposalId}/votes' | '
 expectType<Equal<AgoraRequestBody<'auth/verify'>, { message: string; signature: string }>>(true)
 expectType<Equal<AgoraResponse<'retrofunding/rounds/{roundId}/ballots/{addressOrEnsName}', 'post'>, RetroFundingBallot>>(true)
 expectType<Equal<AgoraPathFor<'post'>, 'auth/verify' | 'retrofunding/rounds/{roundId}/ballots/{addressOrEnsName}'>>(true)
-// The pages are the React entry's AgoraPage: one can stand for the other.
+// The pages are the AgoraPage the React entry exports (core's, re-exported): one can stand for the other.
 expectType<Equal<ProposalPage, AgoraPage<Proposal>>>(true)
-expectType<Equal<AgoraPage<Vote>, ReactAgoraPage<Vote>>>(true)
+expectType<Equal<AgoraPage<Vote>, EntryAgoraPage<Vote>>>(true)
 // Every documented path is relative (the client's baseUrl holds /api/v1), and `paths` is keyed absolutely.
 const relative: AgoraPath = 'votable_supply'
 const absolute: keyof paths = `/${relative}`
