@@ -46,17 +46,9 @@ function isDistFresh(): boolean {
   return Math.min(...outputs.map((file) => statSync(file).mtimeMs)) > newestMtime(join(root, 'src'))
 }
 
-/**
- * Packs the package: dist/ as it is when it is fresh, else built from the working tree into a staging folder
- * (dist/ is left alone: others may be using it). Returns the tarball's path.
- */
-export async function packPackage(): Promise<{ tarball: string; cleanup(): void }> {
-  const stage = mkdtempSync(join(tmpdir(), 'agora-auth-pack-'))
-  const cleanup = () => rmSync(stage, { recursive: true, force: true })
-  if (isDistFresh()) {
-    const packed = await run('npm', ['pack', '--pack-destination', stage, '--loglevel=error'], root)
-    return { tarball: join(stage, packed.trim().split('\n').at(-1)!), cleanup }
-  }
+/** Packs dist/ as it is, or a build of the working tree staged in `stage`; returns the tarball's file name. */
+async function packInto(stage: string): Promise<string> {
+  if (isDistFresh()) return run('npm', ['pack', '--pack-destination', stage, '--loglevel=error'], root)
   const bin = (name: string) => join(root, 'node_modules', '.bin', name)
   await Promise.all([
     run(bin('vite'), ['build', '--outDir', join(stage, 'dist'), '--emptyOutDir', '--logLevel', 'warn'], root),
@@ -68,8 +60,23 @@ export async function packPackage(): Promise<{ tarball: string; cleanup(): void 
   cpSync(join(root, 'src', 'styles.css'), join(stage, 'dist', 'styles.css'))
   cpSync(join(root, 'src'), join(stage, 'src'), { recursive: true })
   cpSync(join(root, 'package.json'), join(stage, 'package.json'))
-  const packed = await run('npm', ['pack', '--pack-destination', stage, '--loglevel=error'], stage)
-  return { tarball: join(stage, packed.trim().split('\n').at(-1)!), cleanup }
+  return run('npm', ['pack', '--pack-destination', stage, '--loglevel=error'], stage)
+}
+
+/**
+ * Packs the package: dist/ as it is when it is fresh, else built from the working tree into a staging folder
+ * (dist/ is left alone: others may be using it). Returns the tarball's path and how to remove it.
+ */
+export async function packPackage(): Promise<{ tarball: string; cleanup(): void }> {
+  const stage = mkdtempSync(join(tmpdir(), 'agora-auth-pack-'))
+  const cleanup = () => rmSync(stage, { recursive: true, force: true })
+  try {
+    const packed = await packInto(stage)
+    return { tarball: join(stage, packed.trim().split('\n').at(-1)!), cleanup }
+  } catch (error) {
+    cleanup()
+    throw error
+  }
 }
 
 /** Installs the example from its lockfile, then the tarball without touching package.json or the lockfile. */
