@@ -4,6 +4,7 @@ import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 import { agoraServerCommands } from './test/setup/agoraServerCommands.js'
 import { chromiumLaunchOptions } from './test/setup/chromium.js'
+import { gatewayVitePlugin } from './test/server/gateway/gatewayVitePlugin.js'
 
 const chromium = playwright({ launchOptions: chromiumLaunchOptions })
 
@@ -46,6 +47,12 @@ export default defineConfig({
           include: ['test/browser/**/*.test.{ts,tsx}', 'test/react/**/*.test.{ts,tsx}', 'test/core/cookie/**/*.test.{ts,tsx}'],
           browser: { ...browser(), commands: agoraServerCommands },
         },
+      },
+      {
+        // Gateway mode in Chromium: a React page reading upstream data through a gateway on its own origin.
+        plugins: [react(), gatewayVitePlugin()],
+        optimizeDeps: { include: browserDeps },
+        test: { name: 'gateway', include: ['test/integration/gateway*.test.tsx'], browser: browser() },
       },
       {
         // examples/next packed, installed, built and started as a user would, driven in Chromium (minutes, not seconds).
