@@ -68,7 +68,9 @@ export function createAgoraServer(options: AgoraServerOptions = {}): AgoraServer
       clientAddress: clientAddressOf(request, requestContext),
       body,
     }
-    if (!isV0 && gateway?.handles(route.path)) return gateway.answer(route)
+    // Gateway mode serves no local data: sign-in stays, the rest of v1 goes upstream, the local v0 (demo data) is off.
+    if (gateway && isV0) return envelope(404, 'not_found', `No route ${url.pathname}: a gateway has no local Public API v0.`)
+    if (gateway?.handles(route.path)) return gateway.answer(route)
     return isV0 ? routeV0(context, route) : routeV1(context, route)
   }
 

@@ -60,11 +60,15 @@ describe('createAgoraServer({ upstream })', () => {
   })
 
   it('keeps sign-in on this server and serves none of the local demo routes itself', async () => {
-    const { get, requests, sessionHeaders } = gatewayWith()
+    const { server, get, requests, sessionHeaders } = gatewayWith()
     expect((await get('auth/nonce')).status).toBe(200)
     // `spec` is not a gateway route by default: 404, not the local server's document.
     expect((await get('spec')).status).toBe(404)
     expect(requests).toHaveLength(0)
+    // Nor the local Public API v0 (its demo data is not the upstream's).
+    const v0 = await server.fetch(new Request('http://localhost/v0/metrics'))
+    expect(v0.status).toBe(404)
+    expect(await v0.json()).toMatchObject({ code: 'not_found' })
     const proposals = await get('proposals?limit=1', { headers: await sessionHeaders() })
     expect(proposals.status).toBe(200)
     expect(requests.map((request) => new URL(request.url).pathname)).toEqual(['/api/v1/proposals'])
