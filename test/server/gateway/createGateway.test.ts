@@ -149,6 +149,26 @@ describe('createAgoraServer({ upstream })', () => {
     expect(await response.json()).toMatchObject({ code: 'upstream_rate_limited', context: { retry_after: 30 } })
   })
 
+  it("re-exchanges the v0 key once when the upstream says token_expired, and the user's request succeeds", async () => {
+    let clockOffset = 0
+    const upstreamWithClock = createAgoraServer({ rateLimit: false, now: () => Date.now() + clockOffset })
+    await upstreamWithClock.jwks()
+    const { key } = await upstreamWithClock.createApiKey({ email: 'ops@example.org', address: alice.address, chainId: 10, description: 'clock' })
+    const exchanges: number[] = []
+    const send: typeof fetch = async (input, init) => {
+      const request = new Request(input, init)
+      if (new URL(request.url).pathname.endsWith('/auth/token')) exchanges.push(clockOffset)
+      return upstreamWithClock.fetch(request)
+    }
+    const { get, sessionHeaders } = gatewayWith({ baseUrl: `${UPSTREAM}/v0`, credential: { v0ApiKey: key }, fetch: send })
+    const headers = await sessionHeaders()
+    expect((await get('proposals', { headers })).status).toBe(200)
+    // The upstream's clock passes the session JWT's 15 minutes; the gateway's own clock says it is still fresh.
+    clockOffset = 1_000_000
+    expect((await get('proposals', { headers })).status).toBe(200)
+    expect(exchanges).toEqual([0, 1_000_000])
+  })
+
   it('a silent key exchange gives up at the deadline (504), and the next request exchanges again instead of waiting on it', async () => {
     // Stubbed: the first exchange never answers (a silent upstream) until its signal aborts; later ones reach the upstream.
     let exchanges = 0
