@@ -48,7 +48,10 @@ export function createGateway(context: ServerContext, options: AgoraUpstreamOpti
     throw new TypeError('createAgoraServer: upstream.baseUrl must be an absolute http(s) URL.')
   const credential = options.credential ?? {}
   const defaults = 'v0ApiKey' in credential ? defaultGatewayRoutes.v0 : defaultGatewayRoutes.v1
-  const routes = compileGatewayRoutes({ ...defaults, ...options.routes })
+  // The app's own templates are matched first, then the defaults it did not name.
+  const ownRoutes = options.routes ?? {}
+  const remainingDefaults = Object.fromEntries(Object.entries(defaults).filter(([template]) => !(template in ownRoutes)))
+  const routes = [...compileGatewayRoutes(ownRoutes), ...compileGatewayRoutes(remainingDefaults)]
   const timeoutMs = positive(options.timeoutMs ?? 10_000, 'timeoutMs')
   const maxResponseBytes = positive(options.maxResponseBytes ?? 1024 * 1024, 'maxResponseBytes')
   const upstream = createUpstreamClient({ baseUrl: options.baseUrl, credential, fetch: options.fetch, now: context.now, timeoutMs })

@@ -53,7 +53,10 @@ export type AgoraUpstreamOptions = {
   baseUrl: string
   /** Kept on the server: never sent to a browser, never logged. */
   credential: GatewayCredential
-  /** Merged over the defaults for the credential's API (`defaultGatewayRoutes.v0` / `.v1`); others answer 404. */
+  /**
+   * Matched first, then the defaults for the credential's API (`defaultGatewayRoutes.v0` / `.v1`) not named here (a
+   * default is replaced, or removed with `false`, by its exact template); any other path answers 404.
+   */
   routes?: GatewayRoutes
   /** How long one upstream answer (token exchange included) may take, in ms; then 504. Default: 10 000. */
   timeoutMs?: number

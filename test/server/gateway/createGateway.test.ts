@@ -74,6 +74,17 @@ describe('createAgoraServer({ upstream })', () => {
     expect(requests.map((request) => new URL(request.url).pathname)).toEqual(['/api/v1/proposals'])
   })
 
+  it("the app's routes: its own templates match before the defaults, a default is replaced or removed by its template", async () => {
+    const { get, requests } = gatewayWith({
+      routes: { 'proposals/{id}': { access: 'public' }, delegates: { access: 'public' }, votable_supply: false },
+    })
+    expect((await get('proposals/1')).status).not.toBe(401)
+    expect((await get('delegates?limit=1')).status).toBe(200)
+    expect((await get('votable_supply')).status).toBe(404)
+    expect((await get('proposals')).status).toBe(401)
+    expect(requests.map((request) => new URL(request.url).pathname)).toEqual(['/api/v1/proposals/1', '/api/v1/delegates'])
+  })
+
   it('the rate limiter is in front: an empty bucket answers 429 with Retry-After and asks no upstream', async () => {
     const { get, requests, sessionHeaders } = gatewayWith({}, { rateLimit: { capacity: 1, refillPerSecond: 0.01 } })
     const headers = await sessionHeaders()
