@@ -1,4 +1,5 @@
 import 'agora-auth/styles.css'
+import { SignInButton } from 'agora-auth'
 import type { Metadata } from 'next'
 import { type ReactNode, Suspense } from 'react'
 import './globals.css'
@@ -19,8 +20,15 @@ export default function RootLayout({ children }: Readonly<{ children: ReactNode 
   return (
     <html lang="en">
       <body>
-        {/* The session comes from this request's cookie, so what is below is rendered per request. */}
-        <Suspense>
+        {/* The session comes from this request's cookie, so what is below is rendered per request. The fallback is
+            the static shell, prerendered by `next build`: the provider must render there with no clock or storage. */}
+        <Suspense
+          fallback={
+            <Providers initialSession={undefined}>
+              <SignInButton />
+            </Providers>
+          }
+        >
           <SessionProviders>{children}</SessionProviders>
         </Suspense>
       </body>
