@@ -7,6 +7,18 @@ import type { NetworkError } from '../errors/NetworkError.js'
 import type { RateLimitedError } from '../errors/RateLimitedError.js'
 import type { TokenRevokedError } from '../errors/TokenRevokedError.js'
 import type { UnauthorizedError } from '../errors/UnauthorizedError.js'
+import type {
+  AgoraGetPath,
+  AgoraPathFor,
+  AgoraRequestArguments,
+  AgoraRequestBody,
+  AgoraRequestParameters,
+  AgoraResponse,
+  AgoraUndocumentedPath,
+  AgoraUntyped,
+  AgoraUntypedResponse,
+} from '../openapi/paths.js'
+import { type ResolveAgoraPathParameters, resolveAgoraPath } from '../openapi/resolveAgoraPath.js'
 import { createAgoraFetch } from './createAgoraFetch.js'
 import { createUrlScope } from './createUrlScope.js'
 import { defaultPublicRoutes } from './defaultPublicRoutes.js'
@@ -74,11 +86,30 @@ export type AgoraClient = {
    */
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>
   /**
-   * GETs (or `method`s) `path` below `baseUrl` and resolves with the parsed JSON (`undefined` when empty). Throws
-   * `UnauthorizedError` (401 after one renewal), `TokenRevokedError`, `ForbiddenError`, `RateLimitedError` (429 after
-   * the retries), `HttpError`, `InvalidResponseError` (2xx not JSON, or over `maxResponseBytes`), and what `fetch` throws.
+   * GETs a documented path below `baseUrl` and resolves with the parsed JSON, typed from the Agora API document: the
+   * template's `{…}` parameters go in `path`, its query in `params` (both checked). Throws `UnauthorizedError` (401
+   * after one renewal), `TokenRevokedError`, `ForbiddenError`, `RateLimitedError` (429 after the retries),
+   * `HttpError`, `InvalidResponseError` (2xx not JSON, or over `maxResponseBytes`), and what `fetch` throws; a
+   * missing path parameter is a `TypeError` before any request.
    */
-  request<T = unknown>(path: string, options?: AgoraRequestOptions): Promise<T>
+  request<P extends AgoraGetPath>(
+    path: P,
+    ...options: AgoraRequestArguments<P, 'get', Omit<AgoraRequestOptions, 'params' | 'body' | 'method'>>
+  ): Promise<AgoraResponse<P>>
+  /** POSTs the document's request body to a documented path and resolves with its typed answer (throws as a GET). */
+  request<P extends AgoraPathFor<'post'>>(
+    path: P,
+    options: AgoraRequestParameters<P, 'post'> &
+      Omit<AgoraRequestOptions, 'params' | 'body' | 'method'> & { method: 'POST'; body: AgoraRequestBody<P> },
+  ): Promise<AgoraResponse<P, 'post'>>
+  /**
+   * A path the document does not have (or any method), resolved as the type you name, else `unknown` (`undefined`
+   * when the body is empty). A documented path read this way needs the type argument: `request<Mine>('proposals')`.
+   */
+  request<T = AgoraUntyped, P extends string = string>(
+    path: AgoraUndocumentedPath<T, P>,
+    options?: AgoraRequestOptions,
+  ): Promise<AgoraUntypedResponse<T>>
   /** Whether a URL would get the token (inside `baseUrl` and not a public route). */
   isProtected(input: string | URL | Request): boolean
 }
@@ -101,12 +132,13 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
   const send: typeof fetch = parameters.fetch ?? ((input, init) => fetch(input, init))
   const agoraFetch = createAgoraFetch({ scope, tokenSource, send, retry: { count, delay, maxDelay } })
 
-  async function request<T>(path: string, options: AgoraRequestOptions = {}): Promise<T> {
-    const { params, body, maxResponseBytes, ...init } = options
+  async function request<T>(path: string, options: AgoraRequestOptions & { path?: unknown } = {}): Promise<T> {
+    const { params, body, maxResponseBytes, path: pathParameters, ...init } = options
     if (maxResponseBytes !== undefined && !(maxResponseBytes >= 0))
       throw new TypeError(`maxResponseBytes must be a number ≥ 0, not ${maxResponseBytes}.`)
     // Paths are always below the base: `/proposals` means `{base}proposals`, not the origin's root.
-    const url = new URL(path.replace(/^\/+/, ''), scope.base)
+    const filled = resolveAgoraPath(path, pathParameters as ResolveAgoraPathParameters | undefined)
+    const url = new URL(filled.replace(/^\/+/, ''), scope.base)
     for (const [key, value] of Object.entries(params ?? {}))
       if (value != null) url.searchParams.append(key, String(value))
     const headers = new Headers(init.headers)

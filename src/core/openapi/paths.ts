@@ -128,3 +128,17 @@ export type AgoraUntyped = { readonly '~agoraUntyped': never }
  * @example const path: AgoraUntypedPath<Ballot, string> = 'retrofunding/rounds/5/projects'
  */
 export type AgoraUntypedPath<T, P extends string> = [T] extends [AgoraUntyped] ? never : P
+
+/**
+ * The path type of `client.request`'s untyped overload: any string once you name the type; without one, any path the
+ * document does not have (answered as `unknown`), so a documented path always goes through its checked overload and
+ * a misspelled query parameter or a wrong body on it cannot pass silently untyped.
+ * @example declare function get<T = AgoraUntyped, P extends string = string>(path: AgoraUndocumentedPath<T, P>): Promise<AgoraUntypedResponse<T>>
+ */
+export type AgoraUndocumentedPath<T, P extends string> = [T] extends [AgoraUntyped] ? (P extends AgoraPath ? never : P) : P
+
+/**
+ * What the untyped overload answers: the type you named, else `unknown` (never `any`).
+ * @example const me: AgoraUntypedResponse<AgoraUntyped> = await agora.request('me') // unknown
+ */
+export type AgoraUntypedResponse<T> = [T] extends [AgoraUntyped] ? unknown : T
