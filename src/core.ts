@@ -35,8 +35,10 @@ export type {
   AgoraRequestBody,
   AgoraRequestParameters,
   AgoraResponse,
+  AgoraUndocumentedPath,
   AgoraUntyped,
   AgoraUntypedPath,
+  AgoraUntypedResponse,
 } from './core/openapi/paths.js'
 export type {
   AgoraPage,
