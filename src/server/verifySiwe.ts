@@ -46,7 +46,7 @@ export async function verifySiwe(
   const now = context.now()
   const dateProblem = checkSiweDates(message, now)
   if (dateProblem) return fail(dateProblem)
-  const valid = await verifySiweSignature(context, { address, message: input.message, signature: input.signature })
+  const valid = await verifySiweSignature(context, { address, message: input.message, signature: input.signature, chainId: message.chainId })
   if (!valid) return fail('Invalid SIWE signature.')
   // Only now is the nonce spent: a message that fails any check above leaves it usable.
   const consumed = await context.nonceStore.consume(message.nonce)

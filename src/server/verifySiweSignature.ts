@@ -7,16 +7,18 @@ import {
   hashMessage,
   isAddressEqual,
   keccak256,
-  recoverMessageAddress,
+  recoverAddress,
   stringToHex,
 } from 'viem'
-import { getCode, readContract, verifyMessage } from 'viem/actions'
-import { parseSiweMessage } from 'viem/siwe'
+import { getCode, readContract, verifyHash } from 'viem/actions'
 import type { ServerContext } from './context.js'
 import type { SignatureVerifier } from './types.js'
 
-/** What `verifySiweSignature` checks: the signer, the exact signed text and the signature as sent. */
-export type VerifySiweSignatureParameters = { address: Address; message: string; signature: unknown }
+/**
+ * What `verifySiweSignature` checks: the signer, the exact signed text and the signature as sent, with the message's
+ * chain id (already parsed by the caller: the chain to ask when the signer is a contract wallet).
+ */
+export type VerifySiweSignatureParameters = { address: Address; message: string; signature: unknown; chainId: number }
 
 /** EIP-1271's answer for a valid signature: `bytes4(keccak256("isValidSignature(bytes32,bytes)"))`. */
 const EIP1271_MAGIC_VALUE = '0x1626ba7e'
@@ -54,22 +56,21 @@ class RpcTimeoutError extends Error {
  * `rpcTimeout` milliseconds in all; a chain that fails or never answers makes the signature invalid.
  *
  * @example
- * if (!(await verifySiweSignature(context, { address, message, signature }))) return fail('Invalid SIWE signature.')
+ * if (!(await verifySiweSignature(context, { address, message, signature, chainId }))) return fail('Invalid SIWE signature.')
  */
 export async function verifySiweSignature(
   context: ServerContext,
-  { address, message, signature }: VerifySiweSignatureParameters,
+  { address, message, signature, chainId }: VerifySiweSignatureParameters,
 ): Promise<boolean> {
   const hex = typeof signature === 'string' && /^0x[0-9a-fA-F]+$/.test(signature) ? (signature as Hex) : undefined
   if (!hex) return false
-  if (await isSignedBy(address, message, hex)) return true
-  const chainId = parseSiweMessage(message).chainId
-  const client = chainId === undefined ? undefined : context.rpc.get(chainId)
-  const verifier: Client | SignatureVerifier | undefined = client ?? context.verifier
+  // The message's EIP-191 hash, computed once: the recovery, the chain's check and Safe's fallback all start from it.
+  const hash = hashMessage(message)
+  if (await isSignedBy(address, hash, hex)) return true
+  const verifier: Client | SignatureVerifier | undefined = context.rpc.get(chainId) ?? context.verifier
   if (!verifier) return false
-  const args = { address, message, signature: hex }
   try {
-    const check = isClient(verifier) ? verifyOnChain(verifier, args) : verifier.verifyMessage(args)
+    const check = isClient(verifier) ? verifyOnChain(verifier, { address, hash, signature: hex }) : verifier.verifyMessage({ address, message, signature: hex })
     return await withDeadline(check, context.rpcTimeout)
   } catch (error) {
     // Said on the server's console: to the user it is an invalid signature, as on Agora's server.
@@ -79,20 +80,21 @@ export async function verifySiweSignature(
 }
 
 /** True when the signature's ECDSA signer is `address` itself: an EOA signing for itself needs no chain. */
-async function isSignedBy(address: Address, message: string, signature: Hex): Promise<boolean> {
+async function isSignedBy(address: Address, hash: Hex, signature: Hex): Promise<boolean> {
   try {
-    return isAddressEqual(await recoverMessageAddress({ message, signature }), address)
+    return isAddressEqual(await recoverAddress({ hash, signature }), address)
   } catch {
     // Not a 65-byte ECDSA signature (an EIP-6492 wrapper, a Safe's multi-signature): only the chain can tell.
     return false
   }
 }
 
-type SignatureArgs = { address: Address; message: string; signature: Hex }
+/** A signature over a message's EIP-191 `hash`. */
+type SignatureArgs = { address: Address; hash: Hex; signature: Hex }
 
-/** viem's EIP-1271 / EIP-6492 check, then Safe's own message hash (what agora-next's fallback does). */
+/** viem's EIP-1271 / EIP-6492 check (`verifyMessage` of the same hash), then Safe's own message hash (agora-next's fallback). */
 async function verifyOnChain(client: Client, args: SignatureArgs): Promise<boolean> {
-  if (await verifyMessage(client, args)) return true
+  if (await verifyHash(client, args)) return true
   return isValidSafeSignature(client, args)
 }
 
@@ -100,13 +102,13 @@ async function verifyOnChain(client: Client, args: SignatureArgs): Promise<boole
  * Safe's fallback: a wallet with code is asked `isValidSignature(safeMessageHash, signature)`, where the hash is
  * the EIP-712 `SafeMessage` of the message's EIP-191 hash under the wallet's own `domainSeparator()`.
  */
-async function isValidSafeSignature(client: Client, { address, message, signature }: SignatureArgs): Promise<boolean> {
+async function isValidSafeSignature(client: Client, { address, hash, signature }: SignatureArgs): Promise<boolean> {
   const code = await getCode(client, { address })
   if (!code || code === '0x') return false
   try {
     const domainSeparator = await readContract(client, { address, abi: safeAbi, functionName: 'domainSeparator' })
     // `SafeMessage.message` is `bytes` holding the 32-byte hash, so its EIP-712 encoding is the keccak of that hash.
-    const structHash = keccak256(encodeAbiParameters([{ type: 'bytes32' }, { type: 'bytes32' }], [SAFE_MESSAGE_TYPEHASH, keccak256(hashMessage(message))]))
+    const structHash = keccak256(encodeAbiParameters([{ type: 'bytes32' }, { type: 'bytes32' }], [SAFE_MESSAGE_TYPEHASH, keccak256(hash)]))
     const safeMessageHash = keccak256(concatHex(['0x1901', domainSeparator, structHash]))
     const answer = await readContract(client, { address, abi: safeAbi, functionName: 'isValidSignature', args: [safeMessageHash, signature] })
     return answer.toLowerCase() === EIP1271_MAGIC_VALUE
