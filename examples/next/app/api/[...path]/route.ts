@@ -1,7 +1,18 @@
-import { createAgoraServer } from 'agora-auth/server'
+import { createAgoraServer, type AgoraServerOptions } from 'agora-auth/server'
 import { DEMO_ACCOUNTS, demoRolesFor } from 'agora-auth/testing'
 
 const port = process.env.PORT ?? '3000'
+
+// "Real data" mode: with AGORA_UPSTREAM_URL (an Agora API base, `…/v0` or `…/api/v1`) and AGORA_UPSTREAM_API_KEY
+// set, this server is a gateway: sign-in stays here, for this origin; every data route is read from the upstream
+// with the key, which never leaves the server. Without them, the local demo data.
+const upstreamUrl = process.env.AGORA_UPSTREAM_URL
+const upstreamKey = process.env.AGORA_UPSTREAM_API_KEY
+const isPublicApiV0 = /\/v0\/?$/.test(upstreamUrl ?? '')
+const upstream: AgoraServerOptions['upstream'] =
+  upstreamUrl && upstreamKey
+    ? { baseUrl: upstreamUrl, credential: isPublicApiV0 ? { v0ApiKey: upstreamKey } : { v1ApiKey: upstreamKey } }
+    : undefined
 
 // A local Agora server on the app's own origin: the governance API under /api/v1, the Public API v0 under /api/v0.
 const agora = createAgoraServer({
@@ -13,6 +24,7 @@ const agora = createAgoraServer({
   v0Prefix: '/api/v0',
   // The demo accounts get their demo roles (the badgeholder one is the demo wallet's, see app/wagmi.ts).
   demoRoles: demoRolesFor(DEMO_ACCOUNTS),
+  upstream,
 })
 
 const handle = (request: Request) => agora.fetch(request)
