@@ -2,6 +2,7 @@
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getNonce, message, newAccount, postVerify, start, tokenFor, type Running } from './helpers.js'
+import { createSeededRandom } from '../helpers/seededRandom.js'
 
 let running: Running
 beforeAll(async () => {
@@ -96,9 +97,7 @@ describe('bad input: a clear 4xx, never a 500, never a crash', () => {
   })
 
   it('a deterministic fuzz of paths, queries, methods and bodies never gets a 5xx', async () => {
-    let seed = 7
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
-    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!
+    const { pick } = createSeededRandom(7)
     const token = await tokenFor(running)
     const paths = ['auth/nonce', 'auth/verify', 'proposals', 'proposals/1', 'proposals/99999999999999999999/votes', 'delegates', 'delegates/%E0%A4%A', 'delegates/0x', 'votable_supply', 'retrofunding/rounds/1/ballots/0x0000000000000000000000000000000000000000', 'spec']
     const queries = ['', '?limit=5', '?limit=-1', '?offset=1e9', '?filter=%00', '?sort=weight&limit=50', '?limit=9999999999999']

@@ -1,16 +1,15 @@
 // @vitest-environment node
 // createAgoraClient with both token sources against the local Agora server (src/server) over loopback: real HTTP,
 // real SIWE signatures, the server's own HS256 and RS256 JWTs.
-import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createApiKeyTokenSource } from '../../../src/core/apiKey/createApiKeyTokenSource.js'
 import { ForbiddenError, RateLimitedError, TokenRevokedError } from '../../../src/core/errors/errors.js'
 import { createAgoraClient } from '../../../src/core/http/createAgoraClient.js'
 import { createSessionStore } from '../../../src/core/store/createSessionStore.js'
 import { createMemoryApiKeyStore } from '../../../src/server/createMemoryApiKeyStore.js'
+import { alice, bob, createCountingWallet } from '../../helpers/countingWallet.js'
 import { startAgoraServer } from './realServer.js'
 
-const alice = privateKeyToAccount('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d')
 type Page = { meta: { has_next: boolean }; data: unknown[] }
 
 let agora: Awaited<ReturnType<typeof startAgoraServer>>
@@ -27,16 +26,16 @@ afterEach(() => {
 
 /** A store signing as alice and a client over it; `send` is the fetch the client sends with (default: global). */
 function signedInClient(send?: typeof fetch) {
-  let signatures = 0
+  const wallet = createCountingWallet()
   const store = createSessionStore({
     baseUrl: agora.v1,
-    signMessage: ({ message }) => (signatures++, alice.signMessage({ message })),
+    signMessage: wallet.signMessage,
     storage: 'memory',
     sync: false,
   })
   store.setAccount({ address: alice.address, chainId: 10 })
   const client = createAgoraClient({ baseUrl: agora.v1, tokenSource: store, fetch: send })
-  return { store, client, signatures: () => signatures }
+  return { store, client, signatures: () => wallet.count }
 }
 
 describe('contract A (SIWE session store) against the local server', () => {
@@ -81,7 +80,6 @@ describe('contract A (SIWE session store) against the local server', () => {
   })
 
   it('the wallet switches while a request is out and the 401 comes back: AbortedError, no prompt, no retry as B', async () => {
-    const bob = privateKeyToAccount('0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a')
     // The real server answers; this wrapper only times the switch: the wallet becomes bob while the request is out.
     const { store, client, signatures } = signedInClient(async (input, init) => {
       const response = await fetch(input, init)

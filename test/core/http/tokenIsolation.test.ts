@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createAgoraClient } from '../../../src/core/http/createAgoraClient.js'
 import type { TokenSource } from '../../../src/core/http/types.js'
+import { createSeededRandom } from '../../helpers/seededRandom.js'
 
 // The URLs below point at hosts that do not exist (evil.com, …), so no server can answer them: `fetch` is a
 // recording stub that stores every Request exactly as the client handed it over and answers 200. What is asserted
@@ -10,15 +11,6 @@ const BASE = 'https://api.example.com/api/v1'
 const TOKEN = 'secret-session-token'
 const source: TokenSource = { getToken: async () => TOKEN, renewToken: async () => TOKEN }
 
-/** mulberry32: a seeded PRNG, so a failure names a URL that can be replayed. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 // Every way of naming a host that is NOT api.example.com over https on the default port.
 const foreignHosts = [
@@ -87,8 +79,8 @@ const outsidePaths = [
 const relativeOutside = ['/other', '../other', '../../x', '/api/v1x', '..', '/./api/v2', '//evil.com/api/v1/x']
 
 function urls(count: number, seed: number) {
-  const random = prng(seed)
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
+  // Seeded, so a failure names a URL that can be replayed.
+  const { next: random, pick } = createSeededRandom(seed)
   const list: { url: string; foreign: boolean }[] = []
   while (list.length < count) {
     const kind = random()
