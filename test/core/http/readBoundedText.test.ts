@@ -75,7 +75,7 @@ describe('a never-ending auth answer over loopback (client.request with maxRespo
   it('stops at the cap with InvalidResponseError instead of buffering the answer', async () => {
     const agora = createAgoraClient({ baseUrl: `${server.origin}/api/v1`, retry: { count: 0 } })
     const error = await agora
-      .request('auth/verify', { method: 'POST', body: {}, maxResponseBytes: authResponseMaxBytes })
+      .request<unknown>('auth/verify', { method: 'POST', body: {}, maxResponseBytes: authResponseMaxBytes })
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(InvalidResponseError)
     // Socket buffers aside, the server could not write much more than the cap before the client hung up.
