@@ -1,10 +1,19 @@
-/** The credential the gateway keeps for the upstream: a Public API v0 key (exchanged for session JWTs) or a v1 API key. */
+/**
+ * The credential the gateway keeps for the upstream: a Public API v0 key (exchanged for session JWTs) or a v1 API key.
+ * @example { v0ApiKey: process.env.AGORA_API_KEY! }
+ */
 export type GatewayCredential = { v0ApiKey: string } | { v1ApiKey: string }
 
-/** The methods a gateway route may forward (HEAD is answered as GET). */
+/**
+ * The methods a gateway route may forward (HEAD is answered as GET).
+ * @example { access: 'session', methods: ['GET', 'POST'] satisfies GatewayMethod[] }
+ */
 export type GatewayMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-/** Who may call a gateway route: anyone, any signed-in user, or a signed-in user holding one of the roles. */
+/**
+ * Who may call a gateway route: anyone, any signed-in user, or a signed-in user holding one of the roles.
+ * @example { access: { anyRole: ['badgeholder', 'citizen'] } }
+ */
 export type GatewayAccess = 'public' | 'session' | { anyRole: readonly string[] }
 
 /**
@@ -25,13 +34,19 @@ export type GatewayRoutePolicy = {
  */
 export type GatewayRoutes = Readonly<Record<string, GatewayRoutePolicy | false>>
 
-/** Where public upstream answers are cached for a short time; `set` replaces, entries expire after `ttlMs`. */
+/**
+ * Where public upstream answers are cached for a short time; `set` replaces, entries expire after `ttlMs`.
+ * @example const cache: GatewayCache = createRedisGatewayCache(new Redis(process.env.REDIS_URL))
+ */
 export type GatewayCache = {
   get(key: string): Promise<string | undefined>
   set(key: string, value: string, ttlMs: number): Promise<void>
 }
 
-/** A failure the gateway answered for the upstream (502/504/429): said to the server's operator, never the key. */
+/**
+ * A failure the gateway answered for the upstream (502/504/429): said to the server's operator, never the key.
+ * @example upstream: { baseUrl, credential, onError: (event) => metrics.increment(`gateway.${event.code}`) }
+ */
 export type GatewayErrorEvent = {
   /** The code of the gateway's answer: `upstream_unauthorized`, `upstream_unreachable`, `upstream_timeout`, … */
   code: string
