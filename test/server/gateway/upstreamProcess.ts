@@ -72,7 +72,7 @@ const observed: AgoraServer = {
     const script = isKeyExchange ? undefined : scripts[0]
     if (script) {
       const answer = await scripted(script, request.signal)
-      // Through the server's own wrapper would be nicer; a Request-Id like the server's is enough for the tests.
+      // Scripted answers skip the server's wrapper, so they get their own Request-Id (every contract answer has one).
       answer.headers.set('Request-Id', `req_scripted${seen.length}`)
       return answer
     }
