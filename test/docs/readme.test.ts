@@ -72,8 +72,11 @@ type Block = (typeof blocks)[number]
 /** The README-relative problems of compiling `files` (virtual paths → blocks) as one program. */
 function compile(files: Map<string, Block>, options: ts.CompilerOptions): string[] {
   const host = ts.createCompilerHost(options)
-  const { getSourceFile, fileExists, readFile } = host
+  const { getSourceFile, fileExists, readFile, directoryExists } = host
   host.fileExists = (path) => files.has(path) || fileExists.call(host, path)
+  // Resolution looks into a folder only if it exists: the blocks' folders exist only here.
+  const isBlockFolder = (path: string) => [...files.keys()].some((file) => file.startsWith(`${path}/`))
+  host.directoryExists = (path) => isBlockFolder(path) || (directoryExists?.call(host, path) ?? true)
   host.readFile = (path) => files.get(path)?.code ?? readFile.call(host, path)
   host.getSourceFile = (path, language, ...rest) => {
     const block = files.get(path)
