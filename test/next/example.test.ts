@@ -5,11 +5,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { signAgoraJwt } from '../../src/server.js'
 import { DEMO_ACCOUNTS } from '../../src/testing.js'
 import { chromiumLaunchOptions } from '../setup/chromium.js'
-import { buildExample, installExample, packPackage, type RunningExample, startExample } from './exampleApp.js'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { buildExample, exampleDir, installExample, packPackage, type RunningExample, startExample } from './exampleApp.js'
 
 const JWT_SECRET = 'the-next-example-secret-of-32-bytes-or-more'
 const env = { AGORA_JWT_SECRET: JWT_SECRET }
 const timings: Record<string, number> = {}
+const UPSTREAM_KEY = '5f1d2c8e-7a4b-4c3d-9e8f-0a1b2c3d4e5f'
+const upstreamEnvAtBuild = { AGORA_UPSTREAM_URL: 'http://127.0.0.1:9/v0', AGORA_UPSTREAM_API_KEY: UPSTREAM_KEY }
 
 let app: RunningExample
 let browser: Browser
@@ -29,7 +33,9 @@ beforeAll(async () => {
   const { tarball, cleanup: removeTarball } = given ? { tarball: given, cleanup: () => {} } : await timed('pack', packPackage)
   cleanup = removeTarball
   await timed('install', () => installExample(tarball))
-  await timed('next build', () => buildExample(env))
+  // Built with the real-data mode's key in the environment (and started without it, on the local demo data): the
+  // key must end up in no file a browser can load.
+  await timed('next build', () => buildExample({ ...env, ...upstreamEnvAtBuild }))
   app = await timed('next start', () => startExample(env))
   browser = await chromium.launch(chromiumLaunchOptions)
 }, 900_000)
@@ -85,6 +91,14 @@ async function signIn(context: BrowserContext, origin: string): Promise<Page> {
 }
 
 describe('examples/next (next build with cacheComponents, next start, Chromium)', () => {
+  it('puts the upstream API key of the real-data mode in no file of the client bundle', () => {
+    const staticDir = join(exampleDir, '.next', 'static')
+    const files = readdirSync(staticDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())
+    expect(files.length).toBeGreaterThan(0)
+    const withKey = files.filter((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8').includes(UPSTREAM_KEY))
+    expect(withKey.map((entry) => entry.name)).toEqual([])
+  })
+
   it.each(['127.0.0.1', 'localhost'])('signs in at %s, and a reload is signed in from the server HTML: no auth request, no prompt', async (host) => {
     const origin = `http://${host}:${app.port}`
     const context = await browser.newContext()
