@@ -55,6 +55,14 @@ export default defineConfig({
         test: { name: 'gateway', include: ['test/integration/gateway*.test.tsx'], browser: browser() },
       },
       {
+        // The type tests (test/types, their own tsconfig so the Register augmentation stays local) under vitest's typecheck.
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: { enabled: true, only: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './test/types/tsconfig.json' },
+        },
+      },
+      {
         // examples/next packed, installed, built and started as a user would, driven in Chromium (minutes, not seconds).
         test: { name: 'next', environment: 'node', include: ['test/next/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 900_000 },
       },
