@@ -2,7 +2,8 @@ import { AbortedError } from '../../core/errors/AbortedError.js'
 import { AgoraAuthError } from '../../core/errors/AgoraAuthError.js'
 import { NetworkError } from '../../core/errors/NetworkError.js'
 import type { AgoraClient } from '../../core/http/createAgoraClient.js'
-import { readBoundedBytes } from './readBoundedBytes.js'
+import { withNetworkErrors } from '../../core/http/withNetworkErrors.js'
+import { readBody } from '../readBody.js'
 
 export type ForwardToUpstreamParameters = {
   upstream: AgoraClient
@@ -76,7 +77,7 @@ export async function forwardToUpstream(parameters: ForwardToUpstreamParameters)
   try {
     const url = new URL(upstreamPath, upstream.baseUrl)
     response = await upstream.fetch(url, { method, headers, body: hasBody ? body.slice() : undefined, signal, redirect: 'manual' })
-    answerBody = await readBoundedBytes(response, maxResponseBytes, signal)
+    answerBody = await withNetworkErrors(readBody(response, maxResponseBytes, signal), signal)
   } catch (error) {
     return failureOf(error)
   }
