@@ -53,6 +53,8 @@ const nodeOptions: ts.CompilerOptions = {
   lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  // Each block is a module even without an import: no block sees another's top-level names.
+  moduleDetection: ts.ModuleDetectionKind.Force,
   jsx: ts.JsxEmit.ReactJSX,
   strict: true,
   noUncheckedIndexedAccess: true,
