@@ -4,10 +4,8 @@ import { useEffect, useState } from 'react'
 import { useConnection } from 'wagmi'
 import { wallet } from './wagmi'
 
-type Proposal = { id: string; markdowntitle: string; status: string }
-
 function Proposals() {
-  const { data, error } = useAgoraQuery<{ data: Proposal[] }>('proposals', { params: { limit: 3 } })
+  const { data, error } = useAgoraQuery('proposals', { params: { limit: 3 } }) // typed from the Agora API document
   if (error) return <p role="alert">{error.shortMessage}</p>
   if (!data) return <p>Loading proposals…</p>
   return (
