@@ -1,18 +1,12 @@
 // @vitest-environment node
-import { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Redis } from 'ioredis'
+import { describe, expect, it } from 'vitest'
 import { createRedisNonceStore } from '../../src/server/createRedisNonceStore.js'
-import { startRedis } from './redisServer.js'
+import { useRedisServer } from './redisServer.js'
 
-let redisServer: Awaited<ReturnType<typeof startRedis>>
 let redis: Redis
-beforeAll(async () => {
-  redisServer = await startRedis()
-  redis = new Redis({ port: redisServer.port, host: '127.0.0.1', maxRetriesPerRequest: 1 })
-})
-afterAll(async () => {
-  await redis?.quit()
-  await redisServer?.stop()
+useRedisServer((client) => {
+  redis = client
 })
 
 describe('createRedisNonceStore against a real redis-server', () => {
@@ -29,7 +23,7 @@ describe('createRedisNonceStore against a real redis-server', () => {
   })
 
   it('200 concurrent consumes of one nonce from two clients → exactly one host', async () => {
-    const other = new Redis({ port: redisServer.port, host: '127.0.0.1' })
+    const other = redis.duplicate() // a second connection, as a second server instance has
     try {
       const stores = [createRedisNonceStore(redis), createRedisNonceStore(other)]
       await stores[0]!.put('racenonce1', 'h', 60)

@@ -1,18 +1,12 @@
 // @vitest-environment node
-import { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Redis } from 'ioredis'
+import { describe, expect, it } from 'vitest'
 import { createRedisRateLimitStore } from '../../src/server/createRedisRateLimitStore.js'
-import { startRedis } from './redisServer.js'
+import { useRedisServer } from './redisServer.js'
 
-let redisServer: Awaited<ReturnType<typeof startRedis>>
 let redis: Redis
-beforeAll(async () => {
-  redisServer = await startRedis()
-  redis = new Redis({ port: redisServer.port, host: '127.0.0.1', maxRetriesPerRequest: 1 })
-})
-afterAll(async () => {
-  await redis?.quit()
-  await redisServer?.stop()
+useRedisServer((client) => {
+  redis = client
 })
 
 describe('createRedisRateLimitStore against a real redis-server', () => {

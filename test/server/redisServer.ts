@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { Redis } from 'ioredis'
+import { afterAll, beforeAll } from 'vitest'
 
 const BINARY = process.env.REDIS_SERVER ?? '/usr/bin/redis-server'
 
@@ -46,4 +48,22 @@ export async function startRedis(): Promise<{ port: number; stop(): Promise<void
         child.kill('SIGTERM')
       }),
   }
+}
+
+/**
+ * A throw-away redis-server and a client to it for one test file: started before its tests, stopped after them.
+ * @example let redis: Redis; useRedisServer((client) => { redis = client })
+ */
+export function useRedisServer(onClient: (client: Redis) => void): void {
+  let server: Awaited<ReturnType<typeof startRedis>> | undefined
+  let client: Redis | undefined
+  beforeAll(async () => {
+    server = await startRedis()
+    client = new Redis({ port: server.port, host: '127.0.0.1', maxRetriesPerRequest: 1 })
+    onClient(client)
+  })
+  afterAll(async () => {
+    await client?.quit()
+    await server?.stop()
+  })
 }

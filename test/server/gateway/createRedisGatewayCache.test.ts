@@ -1,18 +1,12 @@
 // @vitest-environment node
-import { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Redis } from 'ioredis'
+import { describe, expect, it } from 'vitest'
 import { createRedisGatewayCache } from '../../../src/server/gateway/createRedisGatewayCache.js'
-import { startRedis } from '../redisServer.js'
+import { useRedisServer } from '../redisServer.js'
 
-let redisServer: Awaited<ReturnType<typeof startRedis>>
 let redis: Redis
-beforeAll(async () => {
-  redisServer = await startRedis()
-  redis = new Redis({ port: redisServer.port, host: '127.0.0.1', maxRetriesPerRequest: 1 })
-})
-afterAll(async () => {
-  await redis?.quit()
-  await redisServer?.stop()
+useRedisServer((client) => {
+  redis = client
 })
 
 describe('createRedisGatewayCache against a real redis-server', () => {
@@ -22,7 +16,7 @@ describe('createRedisGatewayCache against a real redis-server', () => {
     const ttl = await redis.pttl('g1:gateway-cache:metrics?x=1')
     expect(ttl).toBeGreaterThan(4_000)
     expect(ttl).toBeLessThanOrEqual(5_000)
-    const other = new Redis({ port: redisServer.port, host: '127.0.0.1' })
+    const other = redis.duplicate() // a second connection, as a second server instance has
     try {
       expect(await createRedisGatewayCache(other, { keyPrefix: 'g1:' }).get('metrics?x=1')).toBe('{"a":1}')
     } finally {
