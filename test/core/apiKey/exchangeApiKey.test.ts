@@ -1,21 +1,17 @@
 // exchangeApiKey against a real loopback server: the key goes only to auth/token, never on through a redirect,
 // and the answer is read to 64 KiB at most.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { exchangeApiKey } from '../../../src/core/apiKey/exchangeApiKey.js'
 import { InvalidResponseError, UnauthorizedError } from '../../../src/core/errors/errors.js'
 import { createAgoraClient } from '../../../src/core/http/createAgoraClient.js'
-import { send, startLoopback, v0 } from '../http/loopback.js'
+import { type Loopback, send, useLoopback, v0 } from '../http/loopback.js'
 
 const KEY = 'secret-api-key'
-let server: Awaited<ReturnType<typeof startLoopback>>
+let server: Loopback
 let client: ReturnType<typeof createAgoraClient>
-beforeAll(async () => {
-  server = await startLoopback()
+useLoopback((started) => {
+  server = started
   client = createAgoraClient({ baseUrl: `${server.origin}/v0`, retry: { count: 0 } })
-})
-afterAll(() => server.close())
-afterEach(() => {
-  server.received.length = 0
 })
 
 describe('exchangeApiKey', () => {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest'
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import {
   AbortedError,
   ForbiddenError,
@@ -14,18 +14,15 @@ import {
   createAgoraClient,
 } from '../../../src/core/http/createAgoraClient.js'
 import { fakeSource } from './fakeSource.js'
-import { send, startLoopback, v0 } from './loopback.js'
+import { type Loopback, send, startLoopback, useLoopback, v0 } from './loopback.js'
 
-let server: Awaited<ReturnType<typeof startLoopback>>
+let server: Loopback
 let base: string
-beforeAll(async () => {
-  server = await startLoopback()
+useLoopback((started) => {
+  server = started
   base = `${server.origin}/api/v1`
 })
-afterAll(() => server.close())
 afterEach(() => {
-  server.received.length = 0
-  server.handle((_, res) => send(res, 200, { ok: true }))
   vi.useRealTimers()
 })
 

@@ -1,6 +1,6 @@
 // The client's fetch loop (src/core/http/createAgoraFetch.ts) through the public client: 401 → renewToken → retry
 // once, 429 waits, aborts. A real loopback server; only the 429 waits run on fake time.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   AbortedError,
   RateLimitedError,
@@ -11,18 +11,15 @@ import {
 import { createAgoraClient } from '../../../src/core/http/createAgoraClient.js'
 import type { TokenSource } from '../../../src/core/http/types.js'
 import { fakeSource } from './fakeSource.js'
-import { send, startLoopback, until, v0 } from './loopback.js'
+import { type Loopback, send, until, useLoopback, v0 } from './loopback.js'
 
-let server: Awaited<ReturnType<typeof startLoopback>>
+let server: Loopback
 let base: string
-beforeAll(async () => {
-  server = await startLoopback()
+useLoopback((started) => {
+  server = started
   base = `${server.origin}/api/v1`
 })
-afterAll(() => server.close())
 afterEach(() => {
-  server.received.length = 0
-  server.handle((_, res) => send(res, 200, { ok: true }))
   vi.useRealTimers()
 })
 

@@ -1,9 +1,12 @@
 // A tiny real HTTP server on 127.0.0.1 whose answers each test scripts, and which records what it received.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 
 export type Received = { method: string; path: string; authorization: string | undefined; body: string }
 export type Handler = (request: Received, response: ServerResponse, raw: IncomingMessage) => void
+
+export type Loopback = Awaited<ReturnType<typeof startLoopback>>
 
 export async function startLoopback(initial?: Handler) {
   const received: Received[] = []
@@ -69,4 +72,23 @@ export function endlessAnswer(prefix: string) {
     pump()
   }
   return { handler, written: () => written }
+}
+
+/**
+ * One loopback server for a test file: started before its tests, closed after them, and between tests back to
+ * answering 200 `{ ok: true }` with nothing received.
+ * @example let server: Loopback; useLoopback((started) => { server = started })
+ */
+export function useLoopback(onStart: (server: Loopback) => void): void {
+  let server: Loopback | undefined
+  beforeAll(async () => {
+    server = await startLoopback()
+    onStart(server)
+  })
+  afterAll(() => server?.close())
+  afterEach(() => {
+    if (!server) return
+    server.received.length = 0
+    server.handle((_, res) => send(res, 200, { ok: true }))
+  })
 }
