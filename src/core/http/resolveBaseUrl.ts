@@ -6,19 +6,16 @@
  * @example resolveBaseUrl('/api/v1', 'https://app.example').href // 'https://app.example/api/v1/'
  */
 export function resolveBaseUrl(baseUrl: string, origin: string | undefined = pageOrigin()): URL {
-  if (typeof baseUrl !== 'string' || !baseUrl) throw new TypeError('baseUrl is required (e.g. "https://vote.example/api/v1").')
+  if (typeof baseUrl !== 'string' || !baseUrl) throw new TypeError(`baseUrl must be a URL or a path, not "${baseUrl}".`)
   const withoutQuery = baseUrl.replace(/\/*([?#].*)?$/s, '/')
   const isAbsolute = /^[a-z][a-z0-9+.-]*:/i.test(withoutQuery)
   if (isAbsolute) return new URL(withoutQuery)
-  if (!origin)
-    throw new TypeError(
-      `baseUrl "${baseUrl}" is relative and there is no page origin to resolve it against: pass an absolute URL, or the origin it lives on (\`origin: 'https://app.example'\`).`,
-    )
+  if (!origin) throw new TypeError(`baseUrl "${baseUrl}" is relative and there is no page origin: pass \`origin\` or an absolute URL.`)
   // Against the origin only (`api/v1` and `/api/v1` name the same base), never against the page's own path.
   const { origin: originOnly } = new URL(origin)
   const base = new URL(withoutQuery, originOnly)
   // A relative base stays on the origin (`//evil.example/api` names another host): another host is written in full.
-  if (base.origin !== originOnly) throw new TypeError(`baseUrl "${baseUrl}" leaves the origin ${originOnly}: write another host in full.`)
+  if (base.origin !== originOnly) throw new TypeError(`baseUrl "${baseUrl}" leaves ${originOnly}: write another host in full.`)
   return base
 }
 
