@@ -20,39 +20,36 @@ function readMessage(data: unknown): SyncMessage | undefined {
   return { key, newValue }
 }
 
+function openChannel(name: string): BroadcastChannel | undefined {
+  try {
+    return new BroadcastChannel(name)
+  } catch {
+    return undefined // no BroadcastChannel here (an old runtime): tabs do not sync, and nothing else breaks
+  }
+}
+
 /**
- * Tells the other tabs of this origin what changed, over a BroadcastChannel, or through the `storage` event of
- * local storage where there is none (the messages have that event's shape, so both read the same). A malformed
- * message is dropped before it reaches `onMessage`.
+ * Tells the other tabs of this origin what changed, over a BroadcastChannel; where the runtime has none, tabs do
+ * not sync. A malformed message is dropped before it reaches `onMessage`.
  * @example const stop = createTabSync({ channelName }).watch(({ key, newValue }) => adopt(key, newValue))
  */
 export function createTabSync({ channelName }: CreateTabSyncParameters): TabSync {
   function post(message: SyncMessage) {
-    try {
-      // A short-lived channel, because this tab may not be listening at the moment.
-      const channel = new BroadcastChannel(channelName)
-      channel.postMessage(message)
-      channel.close()
-    } catch {
-      // no BroadcastChannel: the storage event of the write carries it instead
-    }
+    // A short-lived channel, because this tab may not be listening at the moment.
+    const channel = openChannel(channelName)
+    channel?.postMessage(message)
+    channel?.close()
   }
 
   function watch(onMessage: (message: SyncMessage) => void) {
-    const deliver = (data: unknown) => {
-      const message = readMessage(data)
-      if (message) onMessage(message)
+    const channel = openChannel(channelName)
+    if (channel) {
+      channel.onmessage = (event: MessageEvent) => {
+        const message = readMessage(event.data)
+        if (message) onMessage(message)
+      }
     }
-    try {
-      const channel = new BroadcastChannel(channelName)
-      channel.onmessage = (event: MessageEvent) => deliver(event.data)
-      return () => channel.close()
-    } catch {
-      // no BroadcastChannel: the storage event below
-    }
-    const onStorage = (event: Event) => deliver(event)
-    globalThis.addEventListener?.('storage', onStorage)
-    return () => globalThis.removeEventListener?.('storage', onStorage)
+    return () => channel?.close()
   }
 
   return { post, watch }

@@ -32,8 +32,8 @@ export type StorageAdapter = {
 
 /**
  * What tabs tell each other over `BroadcastChannel('agora-auth:' + baseUrl)`: the storage entry that changed, its
- * key (`agora-auth:{baseUrl}:{address}:{chainId}`) and token, `null` for a sign-out. The shape of a `storage` event,
- * so the fallback for runtimes without BroadcastChannel reads the same thing.
+ * key (`agora-auth:{baseUrl}:{address}:{chainId}`) and token, `null` for a sign-out. Where the runtime has no
+ * BroadcastChannel, tabs do not sync.
  */
 export type SyncMessage = { key: string; newValue: string | null }
 
