@@ -7,21 +7,14 @@ export type SiweOptions = Pick<CreateAgoraSiweMessageParameters, 'statement' | '
 const maxExpirationSeconds = 600
 
 /**
- * Throws a `TypeError` for SIWE options the server could never accept, so that a caller's mistake is reported
- * before any request and never as the server's refusal (internal: the store checks at creation, the actions
- * before asking for a nonce).
+ * Throws a `TypeError` for SIWE option values the server could never accept, so that a caller's mistake is
+ * reported before any request and never as the server's refusal. Only values are checked: the types already
+ * refuse a wrong kind (internal: the store checks at creation, the actions before asking for a nonce).
  * @example assertSiweOptions({ expirationTime: 900 }) // TypeError
  */
-export function assertSiweOptions(options: SiweOptions | undefined): void {
-  if (options === undefined) return
-  if (typeof options !== 'object' || options === null) throw new TypeError('siwe must be an object.')
-  const { expirationTime, statement, domain, uri, resources } = options
-  const isValidLifetime = typeof expirationTime === 'number' && expirationTime > 0 && expirationTime <= maxExpirationSeconds
-  if (expirationTime !== undefined && !isValidLifetime)
-    throw new TypeError(`siwe.expirationTime must be in (0, ${maxExpirationSeconds}] seconds, got ${String(expirationTime)}.`)
-  for (const [name, value] of Object.entries({ statement, domain, uri }))
-    if (value !== undefined && typeof value !== 'string') throw new TypeError(`siwe.${name} must be a string.`)
+export function assertSiweOptions({ expirationTime = maxExpirationSeconds, statement }: SiweOptions = {}): void {
+  // NaN fails both comparisons, so it is refused too.
+  const isValidLifetime = expirationTime > 0 && expirationTime <= maxExpirationSeconds
+  if (!isValidLifetime) throw new TypeError(`siwe.expirationTime must be in (0, ${maxExpirationSeconds}] seconds, got ${expirationTime}.`)
   if (statement?.includes('\n')) throw new TypeError('siwe.statement must be one line.')
-  if (resources !== undefined && !(Array.isArray(resources) && resources.every((resource) => typeof resource === 'string')))
-    throw new TypeError('siwe.resources must be an array of URIs.')
 }

@@ -35,13 +35,9 @@ export type CreateAgoraSiweMessageParameters = {
  * Builds the EIP-4361 message the Agora server accepts.
  * @example const message = createAgoraSiweMessage({ baseUrl, address, chainId: 10, nonce })
  */
-export function createAgoraSiweMessage({
-  baseUrl,
-  expirationTime: ttl = 600,
-  issuedAt = new Date(),
-  ...rest
-}: CreateAgoraSiweMessageParameters): string {
-  assertSiweOptions({ ...rest, expirationTime: ttl })
+export function createAgoraSiweMessage(parameters: CreateAgoraSiweMessageParameters): string {
+  assertSiweOptions(parameters)
+  const { baseUrl, expirationTime: ttl = 600, issuedAt = new Date(), ...rest } = parameters
   const url = resolveBaseUrl(baseUrl)
   // The rest (nonce, chainId, notBefore, resources, requestId) passes through as viem names it.
   return createSiweMessage({

@@ -71,22 +71,25 @@ async function askWallet(signMessage: SignMessageFn, request: Parameters<SignMes
   }
 }
 
-// `baseUrl` is checked where it is resolved, before the nonce request.
-function assertParameters({ address, chainId, signMessage, siwe }: SignInWithSiweParameters) {
-  if (typeof address !== 'string' || !isAddress(address, { strict: false })) throw new TypeError('address must be an address.')
-  if (!Number.isSafeInteger(chainId) || chainId <= 0) throw new TypeError('chainId must be a positive integer.')
-  if (typeof signMessage !== 'function') throw new TypeError('signMessage must be a function.')
-  assertSiweOptions(siwe)
-}
-
 /**
  * Signs in with Ethereum against an Agora API: nonce → message → wallet signature → verify → the decoded session,
  * checked to be the signing account's. Usable on its own; the session store calls it.
  * @example const session = await signInWithSiwe({ baseUrl, address, chainId: 10, signMessage: ({ message }) => account.signMessage({ message }) })
  */
-export async function signInWithSiwe(parameters: SignInWithSiweParameters): Promise<SignInWithSiweReturnType> {
-  assertParameters(parameters)
-  const { baseUrl, address, chainId, signMessage, siwe, fetch, signal, now = Date.now } = parameters
+export async function signInWithSiwe({
+  baseUrl,
+  address,
+  chainId,
+  signMessage,
+  siwe,
+  fetch,
+  signal,
+  now = Date.now,
+}: SignInWithSiweParameters): Promise<SignInWithSiweReturnType> {
+  // Caller mistakes the types cannot see, before the nonce request; `baseUrl` is checked where it is resolved.
+  if (!isAddress(address, { strict: false })) throw new TypeError('address must be an address.')
+  if (!(Number.isSafeInteger(chainId) && chainId > 0)) throw new TypeError('chainId must be a positive integer.')
+  assertSiweOptions(siwe)
   const nonce = await getNonce({ baseUrl, fetch, signal })
   const message = createAgoraSiweMessage({ ...siwe, baseUrl, address, chainId, nonce })
   // The wallet may never answer; an abort must not wait for it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assertSiweOptions, type SiweOptions } from '../../../src/core/siwe/assertSiweOptions.js'
+import { assertSiweOptions } from '../../../src/core/siwe/assertSiweOptions.js'
 
 describe('assertSiweOptions', () => {
   it.each([
@@ -17,15 +17,9 @@ describe('assertSiweOptions', () => {
     ['expirationTime 0', { expirationTime: 0 }],
     ['expirationTime -1', { expirationTime: -1 }],
     ['expirationTime NaN', { expirationTime: Number.NaN }],
-    ['expirationTime as text', { expirationTime: '600' }],
-    ['a statement that is no string', { statement: 42 }],
+    ['expirationTime Infinity', { expirationTime: Number.POSITIVE_INFINITY }],
     ['a statement of two lines', { statement: 'one\ntwo' }],
-    ['a domain that is no string', { domain: ['a'] }],
-    ['a uri that is no string', { uri: new URL('https://x.test') }],
-    ['resources that are no list', { resources: 'https://x.test' }],
-    ['resources that are not all strings', { resources: ['https://x.test', 1] }],
-    ['options that are no object', 'expirationTime=600'],
   ])('refuses %s with a TypeError', (_, options) => {
-    expect(() => assertSiweOptions(options as SiweOptions)).toThrow(TypeError)
+    expect(() => assertSiweOptions(options)).toThrow(TypeError)
   })
 })

@@ -35,10 +35,12 @@ describe('signInWithSiwe', () => {
 
   it.each([
     ['siwe.expirationTime 900', { siwe: { expirationTime: 900 } }],
+    ['a siwe.statement of two lines', { siwe: { statement: 'one\ntwo' } }],
     ['a baseUrl that is no string', { baseUrl: 42 as unknown as string }],
+    ['an empty baseUrl', { baseUrl: '' }],
     ['an address that is none', { address: '0x1234' as `0x${string}` }],
     ['chain 0', { chainId: 0 }],
-    ['a signMessage that is no function', { signMessage: 'sign' as unknown as SignInWithSiweParameters['signMessage'] }],
+    ['chain 1.5', { chainId: 1.5 }],
   ])('%s is a TypeError before the nonce request', async (_, overrides) => {
     const { wallet, requests, result } = attempt(overrides)
     expect(await result).toBeInstanceOf(TypeError)
