@@ -5,6 +5,8 @@ import { createCountingWallet } from '../../helpers/countingWallet.js'
 
 const valid: CreateSessionStoreParameters = { baseUrl: '/api/v1', signMessage: createCountingWallet().signMessage }
 
+// Only values the types cannot refuse are checked here; a wrong kind (an unknown storage or policy, a signMessage
+// that is no function) is a compile error (test/types/options.test-d.ts), and `baseUrl` is checked where it is resolved.
 describe('assertSessionStoreParameters', () => {
   it('accepts a relative baseUrl (resolved on first use, not here) and every documented option', () => {
     expect(() => assertSessionStoreParameters(valid)).not.toThrow()
@@ -12,15 +14,12 @@ describe('assertSessionStoreParameters', () => {
     expect(() => assertSessionStoreParameters({ ...valid, ...every })).not.toThrow()
   })
   it.each([
-    ['a missing baseUrl', { baseUrl: undefined }],
-    ['a signMessage that is no function', { signMessage: 'sign' }],
-    ['an unknown storage', { storage: 'indexeddb' }],
-    ['a null storage', { storage: null }],
-    ['an unknown chainChangePolicy', { chainChangePolicy: 'ask' }],
-    ['an unknown accountChangePolicy', { accountChangePolicy: 'keep' }],
-    ['a clockSkew that is no number', { clockSkew: '30s' }],
+    ['a negative clockSkew', { clockSkew: -1 }],
+    ['an endless clockSkew', { clockSkew: Number.POSITIVE_INFINITY }],
+    ['a clockSkew NaN', { clockSkew: Number.NaN }],
     ['siwe.expirationTime 900', { siwe: { expirationTime: 900 } }],
+    ['a siwe.statement of two lines', { siwe: { statement: 'one\ntwo' } }],
   ])('refuses %s with a TypeError', (_, overrides) => {
-    expect(() => assertSessionStoreParameters({ ...valid, ...overrides } as unknown as CreateSessionStoreParameters)).toThrow(TypeError)
+    expect(() => assertSessionStoreParameters({ ...valid, ...overrides })).toThrow(TypeError)
   })
 })

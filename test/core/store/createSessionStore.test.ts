@@ -518,11 +518,7 @@ describe('caller mistakes', () => {
     ['siwe.expirationTime 900 (the server allows 600)', { siwe: { expirationTime: 900 } }],
     ['siwe.expirationTime 0', { siwe: { expirationTime: 0 } }],
     ['a statement of two lines', { siwe: { statement: 'one\ntwo' } }],
-    ['resources that are not a list', { siwe: { resources: 'https://x.test' as unknown as string[] } }],
-    ['an unknown storage', { storage: 'cookie' as 'local' }],
-    ['an unknown accountChangePolicy', { accountChangePolicy: 'keep' as 'switch' }],
     ['a negative clockSkew', { clockSkew: -1 }],
-    ['no baseUrl', { baseUrl: '' }],
   ])('%s is a TypeError when the store is created, before any request', (_, overrides) => {
     const requests: string[] = []
     const wallet = createCountingWallet()
