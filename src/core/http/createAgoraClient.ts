@@ -19,12 +19,14 @@ import type {
   AgoraUntypedResponse,
 } from '../openapi/paths.js'
 import { type ResolveAgoraPathParameters, resolveAgoraPath } from '../openapi/resolveAgoraPath.js'
+import { assertNonNegative } from './assertNonNegative.js'
 import { createAgoraFetch } from './createAgoraFetch.js'
 import { createUrlScope } from './createUrlScope.js'
 import { defaultPublicRoutes } from './defaultPublicRoutes.js'
 import { errorFromResponseInfo } from './errorFromResponseInfo.js'
 import { readBoundedText } from './readBoundedText.js'
 import { readErrorResponse } from './readErrorResponse.js'
+import { responseDetails } from './responseDetails.js'
 import type { TokenSource } from './types.js'
 import { withNetworkErrors } from './withNetworkErrors.js'
 
@@ -122,20 +124,19 @@ export type AgoraClient = {
  */
 export function createAgoraClient(parameters: CreateAgoraClientParameters): AgoraClient {
   const { tokenSource, retry: { count = 2, delay = 1000, maxDelay = 30_000 } = {} } = parameters
-  for (const [name, value] of Object.entries({ count, delay, maxDelay }))
-    if (typeof value !== 'number' || !(value >= 0)) throw new TypeError(`retry.${name} must be a number ≥ 0, not ${value}.`)
+  const retry = { count, delay, maxDelay }
+  for (const [name, value] of Object.entries(retry)) assertNonNegative(`retry.${name}`, value)
   const scope = createUrlScope({
     baseUrl: parameters.baseUrl,
     origin: parameters.origin,
     publicRoutes: parameters.publicRoutes ?? defaultPublicRoutes,
   })
   const send: typeof fetch = parameters.fetch ?? ((input, init) => fetch(input, init))
-  const agoraFetch = createAgoraFetch({ scope, tokenSource, send, retry: { count, delay, maxDelay } })
+  const agoraFetch = createAgoraFetch({ scope, tokenSource, send, retry })
 
   async function request<T>(path: string, options: AgoraRequestOptions & { path?: unknown } = {}): Promise<T> {
     const { params, body, maxResponseBytes, path: pathParameters, ...init } = options
-    if (maxResponseBytes !== undefined && !(maxResponseBytes >= 0))
-      throw new TypeError(`maxResponseBytes must be a number ≥ 0, not ${maxResponseBytes}.`)
+    if (maxResponseBytes !== undefined) assertNonNegative('maxResponseBytes', maxResponseBytes)
     // Paths are always below the base: `/proposals` means `{base}proposals`, not the origin's root.
     const filled = resolveAgoraPath(path, pathParameters as ResolveAgoraPathParameters | undefined)
     const url = new URL(filled.replace(/^\/+/, ''), scope.base)
@@ -151,7 +152,12 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
       maxResponseBytes === undefined
         ? await withNetworkErrors(response.text(), init.signal)
         : await readBoundedText(response, { maxBytes: maxResponseBytes, signal: init.signal })
-    return parseJson<T>(text, response)
+    if (!text) return undefined as T
+    try {
+      return JSON.parse(text) as T
+    } catch (cause) {
+      throw new InvalidResponseError(undefined, { ...responseDetails(response), cause })
+    }
   }
 
   return {
@@ -159,16 +165,5 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
     fetch: agoraFetch,
     request,
     isProtected: (input) => scope.isProtected(scope.resolve(input)),
-  }
-}
-
-/** The JSON of a 2xx body; `undefined` when empty; `InvalidResponseError` when it is not JSON. */
-function parseJson<T>(text: string, response: Response): T {
-  if (!text) return undefined as T
-  try {
-    return JSON.parse(text) as T
-  } catch (cause) {
-    const requestId = response.headers.get('request-id') ?? undefined
-    throw new InvalidResponseError(undefined, { status: response.status, requestId, cause })
   }
 }

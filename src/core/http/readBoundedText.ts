@@ -1,7 +1,8 @@
 import type { AbortedError } from '../errors/AbortedError.js'
 import { InvalidResponseError } from '../errors/InvalidResponseError.js'
 import type { NetworkError } from '../errors/NetworkError.js'
-import { cancelBody } from './cancelBody.js'
+import { assertNonNegative } from './assertNonNegative.js'
+import { responseDetails } from './responseDetails.js'
 import { withNetworkErrors } from './withNetworkErrors.js'
 
 /** The cap for auth answers (nonce, verify, token exchange) and error bodies: 64 KiB, far above any real one. */
@@ -21,33 +22,29 @@ export type ReadBoundedTextErrorType = InvalidResponseError | NetworkError | Abo
  * @example const text = await readBoundedText(response, { maxBytes: authResponseMaxBytes })
  */
 export async function readBoundedText(response: Response, { maxBytes, signal }: ReadBoundedTextParameters): Promise<string> {
-  if (!(maxBytes >= 0)) throw new TypeError(`maxBytes must be a number ≥ 0, not ${maxBytes}.`)
-  const tooLarge = () => {
-    const requestId = response.headers.get('request-id') ?? undefined
-    return new InvalidResponseError(`The answer is larger than ${maxBytes} bytes.`, { status: response.status, requestId })
-  }
-  const declaredLength = Number(response.headers.get('content-length') ?? 0)
-  if (declaredLength > maxBytes) {
-    await cancelBody(response)
-    throw tooLarge()
-  }
-  if (!response.body) return withNetworkErrors(response.text(), signal)
-  const reader = response.body.getReader()
+  assertNonNegative('maxBytes', maxBytes)
+  const reader = response.body?.getReader()
   const decoder = new TextDecoder()
   let text = ''
   let bytesRead = 0
-  for (;;) {
-    const { done, value } = await withNetworkErrors(reader.read(), signal).catch(async (error: unknown) => {
-      // An abort leaves the socket streaming: stop it, as fetch itself would.
-      await reader.cancel().catch(() => undefined)
-      throw error
-    })
-    if (done) return text + decoder.decode()
-    bytesRead += value.byteLength
-    if (bytesRead > maxBytes) {
-      await reader.cancel().catch(() => undefined)
-      throw tooLarge()
+  try {
+    const isDeclaredTooLarge = Number(response.headers.get('content-length')) > maxBytes
+    if (isDeclaredTooLarge) throw tooLarge(response, maxBytes)
+    if (!reader) return await withNetworkErrors(response.text(), signal)
+    for (;;) {
+      const { done, value } = await withNetworkErrors(reader.read(), signal)
+      if (done) return text + decoder.decode()
+      bytesRead += value.byteLength
+      if (bytesRead > maxBytes) throw tooLarge(response, maxBytes)
+      text += decoder.decode(value, { stream: true })
     }
-    text += decoder.decode(value, { stream: true })
+  } catch (error) {
+    // Over the cap (declared or read) or aborted: stop the socket streaming, as fetch itself would; a failed
+    // stream has nothing left to stop.
+    await reader?.cancel().catch(() => undefined)
+    throw error
   }
 }
+
+const tooLarge = (response: Response, maxBytes: number) =>
+  new InvalidResponseError(`The answer is larger than ${maxBytes} bytes.`, responseDetails(response))

@@ -1,5 +1,6 @@
 import { parseRetryAfter } from './parseRetryAfter.js'
 import { authResponseMaxBytes, readBoundedText } from './readBoundedText.js'
+import { responseDetails } from './responseDetails.js'
 
 /** What an error response says, whichever of Agora's envelopes it came in. */
 export type ErrorResponseInfo = {
@@ -18,12 +19,10 @@ export type ErrorResponseInfo = {
 export async function readErrorResponse(response: Response): Promise<ErrorResponseInfo> {
   // Unreadable or oversized: the status alone still makes the error.
   const text = await readBoundedText(response, { maxBytes: authResponseMaxBytes }).catch(() => '')
-  const { status, headers } = response
   return {
-    status,
+    ...responseDetails(response),
     reason: reasonFromBody(text) ?? (text.trim().slice(0, 300) || undefined),
-    requestId: headers.get('request-id') || headers.get('x-request-id') || undefined,
-    retryAfter: parseRetryAfter(headers.get('retry-after')),
+    retryAfter: parseRetryAfter(response.headers.get('retry-after')),
   }
 }
 
