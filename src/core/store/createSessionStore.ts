@@ -11,9 +11,8 @@ import { createStateCell } from './createStateCell.js'
 import { createTabSync } from './createTabSync.js'
 import { createTokenStorage } from './createTokenStorage.js'
 import { isForAccount } from './isForAccount.js'
-import { readInitialSession } from './readInitialSession.js'
-import { readUsableSession } from './readUsableSession.js'
-import type { Account, CreateSessionStoreParameters, SessionStore, SyncMessage } from './types.js'
+import { readSession } from './readSession.js'
+import type { Account, CreateSessionStoreParameters, SessionState, SessionStore, SyncMessage } from './types.js'
 
 export type { CreateSessionStoreParameters, SessionStore } from './types.js'
 
@@ -33,7 +32,9 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
   const keepsSessionAcrossChains = chainChangePolicy === 'keep'
   const tokens = createTokenStorage({ baseUrl, storage: parameters.storage })
   const tabs = createTabSync({ channelName: tokens.namespace })
-  const serverState = readInitialSession(parameters.initialSession)
+  // The server render's session: well formed is enough here; its expiry and account are judged on first use.
+  const serverSession = readSession(parameters.initialSession)
+  const serverState: SessionState = { status: serverSession ? 'authenticated' : 'loading', session: serverSession ?? null, error: null }
   const cell = createStateCell(serverState)
   let account: Account | null | undefined
   let pendingAccount = parameters.account // applied on first use (see applyPendingAccount)
@@ -42,10 +43,9 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
   const flight = createSignInFlight(attempt)
   const getAccount = () => account
   const isFresh = (session: Session) => session.expiresAt - clockSkew > now()
+  const rules = { anyChain: keepsSessionAcrossChains, isFresh }
   const tokenSource = createSessionTokenSource({ cell, flight, getAccount, prepare: applyPendingAccount, isFresh })
   let stopWatching: (() => void) | undefined
-
-  const judge = () => ({ now: now(), clockSkew, anyChain: keepsSessionAcrossChains })
 
   function cancel(reason: string) {
     epoch.abort(reason)
@@ -70,7 +70,7 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
     // 'switch' keeps the previous token for switching back; disconnecting forgets it whatever the policy.
     const keepsPreviousToken = next !== null && policy === 'switch'
     if (previous && !keepsPreviousToken) tokens.write(previous, null)
-    const restored = next ? tokens.restore(next, judge()) : undefined
+    const restored = next ? tokens.restore(next, rules) : undefined
     cell.set(restored ? 'authenticated' : 'unauthenticated', restored)
   }
 
@@ -90,11 +90,10 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
     try {
       const session = await signInWithSiwe({ baseUrl, ...signer, signMessage, siwe, fetch, signal, now })
       if (signal.aborted) throw new AbortedError({ reason: signal.reason })
-      tokens.write(signer, session.token)
+      share(signer, session.token)
       tokenSource.remember(session.token, request.automatic)
       cell.set('authenticated', session)
       onSignIn?.(session)
-      tabs.post({ key: tokens.keyOf(signer), newValue: session.token })
       return session
     } catch (error) {
       // The account changed or the session ended meanwhile: this sign-in is void, whatever it ended with.
@@ -116,23 +115,19 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
     return abortable(flight.join(false), signal)
   }
 
+  // Stores the account's token (`null`: removes it) and tells the other tabs.
+  function share(owner: Account, token: string | null) {
+    tokens.write(owner, token)
+    tabs.post({ key: tokens.keyOf(owner), newValue: token })
+  }
+
+  // Signed out (`null`), or revoked with the error that ended the session.
   function endSession(error: AgoraAuthError | null) {
     applyPendingAccount()
     cancel('signed_out')
-    if (account) {
-      tokens.write(account, null)
-      tabs.post({ key: tokens.keyOf(account), newValue: null })
-    }
+    if (account) share(account, null)
     cell.set(error ? 'error' : 'unauthenticated', null, error)
     onSignOut?.()
-  }
-
-  function signOut() {
-    endSession(null)
-  }
-
-  function revoke(error: AgoraAuthError) {
-    endSession(error)
   }
 
   // Another tab changed an entry: its token is adopted if it is this account's; a sign-out of this account ends ours.
@@ -144,7 +139,7 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
       cell.set('unauthenticated')
       return onSignOut?.()
     }
-    const adopted = newValue ? readUsableSession(newValue, { account, ...judge() }) : undefined
+    const adopted = readSession(newValue, { account, ...rules })
     if (!adopted || adopted.token === session?.token) return
     cell.set('authenticated', adopted)
     onSignIn?.(adopted)
@@ -155,10 +150,13 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
     cell.listeners.add(listener)
     if (cell.listeners.size === 1 && isSyncOn) stopWatching = tabs.watch(onTabMessage)
     return () => {
-      if (!cell.listeners.delete(listener) || cell.listeners.size) return
-      stopWatching?.()
-      stopWatching = undefined
+      if (cell.listeners.delete(listener) && !cell.listeners.size) stopSync()
     }
+  }
+
+  function stopSync() {
+    stopWatching?.()
+    stopWatching = undefined
   }
 
   function getSnapshot() {
@@ -169,12 +167,13 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
   function destroy() {
     cancel('destroyed')
     cell.listeners.clear()
-    stopWatching?.()
-    stopWatching = undefined
+    stopSync()
   }
 
   const getServerSnapshot = () => serverState
   const reauthenticate = signIn // the same act under its older name
+  const signOut = () => endSession(null)
+  const revoke = endSession // with the error that ended the session
   const { getToken, renewToken } = tokenSource
   return { getSnapshot, getServerSnapshot, subscribe, setAccount, signIn, reauthenticate, signOut, revoke, getToken, renewToken, destroy }
 }

@@ -1,6 +1,6 @@
 import type { Session } from '../session/types.js'
 import { createMemoryStorage } from './createMemoryStorage.js'
-import { type ReadUsableSessionParameters, readUsableSession } from './readUsableSession.js'
+import { type ReadSessionParameters, readSession } from './readSession.js'
 import type { Account, StorageAdapter } from './types.js'
 
 export type CreateTokenStorageParameters = {
@@ -18,7 +18,7 @@ export type TokenStorage = {
   /** The account a key names, or `undefined` for a key of another API or no key of ours. */
   ownerOf(key: string): { address: string; chainId: number } | undefined
   /** The account's usable session; an entry that is not one (expired, malformed, foreign) is removed. */
-  restore(account: Account, judge: Omit<ReadUsableSessionParameters, 'account'>): Session | undefined
+  restore(account: Account, rules: Omit<ReadSessionParameters, 'account'>): Session | undefined
   /** Stores the account's token, or removes it (`null`). */
   write(account: Account, token: string | null): void
 }
@@ -61,9 +61,9 @@ export function createTokenStorage({ baseUrl, storage = 'local' }: CreateTokenSt
     bestEffort((opened) => (token ? opened.set(key, token) : opened.remove(key)))
   }
 
-  function restore(account: Account, judge: Omit<ReadUsableSessionParameters, 'account'>) {
+  function restore(account: Account, rules: Omit<ReadSessionParameters, 'account'>) {
     const token = bestEffort((opened) => opened.get(keyOf(account)))
-    const session = readUsableSession(token, { account, ...judge })
+    const session = readSession(token, { account, ...rules })
     // Expired, malformed or foreign: never trusted, never kept.
     if (token && !session) write(account, null)
     return session

@@ -1,12 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { createTokenStorage } from '../../../src/core/store/createTokenStorage.js'
+import type { Session } from '../../../src/core/session/types.js'
 import type { StorageAdapter } from '../../../src/core/store/types.js'
 import { alice, bob } from '../../helpers/countingWallet.js'
 import { signToken } from '../../helpers/tokens.js'
 import { A, baseUrl, keyOf, spyStorage } from './helpers.js'
 
-const judge = { now: Date.now(), clockSkew: 30_000, anyChain: false }
+const rules = { anyChain: false, isFresh: (session: Session) => session.expiresAt - 30_000 > Date.now() }
 
 describe('createTokenStorage', () => {
   it('keys one entry per API, account (any case) and chain', () => {
@@ -39,10 +40,10 @@ describe('createTokenStorage', () => {
     const tokens = createTokenStorage({ baseUrl, storage: spy.storage })
     const token = await signToken({ address: alice.address })
     tokens.write(A, token)
-    expect(tokens.restore(A, judge)?.token).toBe(token)
+    expect(tokens.restore(A, rules)?.token).toBe(token)
     tokens.write(A, null)
     expect(spy.inner.get(keyOf(A))).toBeNull()
-    expect(tokens.restore(A, judge)).toBeUndefined()
+    expect(tokens.restore(A, rules)).toBeUndefined()
   })
 
   it.each([
@@ -55,7 +56,7 @@ describe('createTokenStorage', () => {
     const spy = spyStorage()
     spy.inner.set(keyOf(A), await make())
     const tokens = createTokenStorage({ baseUrl, storage: spy.storage })
-    expect(tokens.restore(A, judge)).toBeUndefined()
+    expect(tokens.restore(A, rules)).toBeUndefined()
     expect(spy.inner.get(keyOf(A))).toBeNull()
   })
 
@@ -74,7 +75,7 @@ describe('createTokenStorage', () => {
     const tokens = createTokenStorage({ baseUrl, storage: broken })
     expect(() => tokens.write(A, 'token')).not.toThrow()
     expect(() => tokens.write(A, null)).not.toThrow()
-    expect(tokens.restore(A, judge)).toBeUndefined()
+    expect(tokens.restore(A, rules)).toBeUndefined()
   })
 
   it("falls back to memory where there is no web storage ('local' and 'session' in Node)", async () => {
@@ -82,7 +83,7 @@ describe('createTokenStorage', () => {
     for (const storage of ['local', 'session'] as const) {
       const tokens = createTokenStorage({ baseUrl, storage })
       tokens.write(A, token)
-      expect(tokens.restore(A, judge)?.token).toBe(token)
+      expect(tokens.restore(A, rules)?.token).toBe(token)
     }
   })
 })

@@ -1,0 +1,35 @@
+import { decodeSessionToken } from '../session/decodeSessionToken.js'
+import type { Session } from '../session/types.js'
+import { isForAccount } from './isForAccount.js'
+import type { Account } from './types.js'
+
+export type ReadSessionParameters = {
+  /** The account the session must belong to. */
+  account: Account
+  /** The chain does not matter (`chainChangePolicy: 'keep'`). */
+  anyChain: boolean
+  /** Whether a session is good for more than the clock skew. */
+  isFresh(session: Session): boolean
+}
+
+/**
+ * The session in `token` if it is a well-formed session token, else `undefined`; given `usableBy`, also only if it
+ * belongs to that account and is fresh. For tokens the store did not just receive from the server: stored ones,
+ * another tab's, the server render's (which, read without `usableBy`, reads no clock) (internal).
+ * @example const session = readSession(storage.get(key), { account, anyChain: false, isFresh })
+ */
+export function readSession(token: unknown, usableBy?: ReadSessionParameters): Session | undefined {
+  if (typeof token !== 'string') return undefined
+  let session: Session
+  try {
+    // Expiry is judged by `isFresh` below: the one rule for it, and no clock read without `usableBy`.
+    session = decodeSessionToken(token, { checkExpiry: false })
+  } catch {
+    return undefined // malformed: not usable, and the caller drops it
+  }
+  if (!usableBy) return session
+  const { account, anyChain, isFresh } = usableBy
+  // A token without a chain claim is good on any chain.
+  const tokenNamesNoChain = session.chainId === undefined
+  return isFresh(session) && isForAccount(session, account, anyChain || tokenNamesNoChain) ? session : undefined
+}
