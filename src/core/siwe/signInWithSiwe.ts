@@ -54,11 +54,11 @@ export type SignInWithSiweErrorType =
 // How deep to look for the wallet's refusal in a chain of causes (wallet libraries wrap each other's errors).
 const maxCauseDepth = 9
 
-/** The wallet declined: EIP-1193 4001 anywhere in the cause chain, or viem's UserRejectedRequestError. */
+/** The wallet declined: EIP-1193 4001 anywhere in the cause chain (viem's UserRejectedRequestError carries it too). */
 function isUserRejection(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth >= maxCauseDepth) return false
-  const { code, name, cause } = error as { code?: unknown; name?: unknown; cause?: unknown }
-  return code === 4001 || name === 'UserRejectedRequestError' || isUserRejection(cause, depth + 1)
+  const { code, cause } = error as { code?: unknown; cause?: unknown }
+  return code === 4001 || isUserRejection(cause, depth + 1)
 }
 
 /** The wallet's signature; its failure typed: declined → `UserRejectedError`, anything else → `VerificationFailedError`. */
