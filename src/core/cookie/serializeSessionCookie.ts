@@ -1,24 +1,14 @@
-export type SerializeSessionCookieParameters = {
-  name: string
-  /** The raw session JWT, or `null` to remove the cookie. */
-  token: string | null
-  /** When the token expires (ms since the epoch); the cookie expires with it. */
-  expiresAt?: number
-  /** Sent only over https; set it on https pages. */
-  secure: boolean
-}
-
-// An expiry in the past is how a cookie is removed.
-const removedExpiry = new Date(0).toUTCString()
+import type { Session } from '../session/types.js'
 
 /**
- * Internal: the `document.cookie` string that writes (or removes) the session cookie: Path=/ so every page's server
- * render sees it, SameSite=Lax so it goes with top-level navigations only, Secure on https.
- * @example document.cookie = serializeSessionCookie({ name: 'agora_session', token, expiresAt, secure: true })
+ * Internal: the `document.cookie` string that writes the session cookie, or removes it (`session: null`): Path=/ so
+ * every page's server render sees it, SameSite=Lax so it goes with top-level navigations only, Secure on https.
+ * @example document.cookie = serializeSessionCookie('agora_session', session, true)
  */
-export function serializeSessionCookie({ name, token, expiresAt, secure }: SerializeSessionCookieParameters): string {
-  const expires = token === null || expiresAt === undefined ? removedExpiry : new Date(expiresAt).toUTCString()
-  const attributes = [`${name}=${token ?? ''}`, 'Path=/', `Expires=${expires}`, 'SameSite=Lax']
+export function serializeSessionCookie(name: string, session: Pick<Session, 'token' | 'expiresAt'> | null, secure: boolean): string {
+  // The cookie expires with the token; an expiry in the past (the epoch) is how a cookie is removed.
+  const expires = new Date(session?.expiresAt ?? 0).toUTCString()
+  const attributes = [`${name}=${session?.token ?? ''}`, 'Path=/', `Expires=${expires}`, 'SameSite=Lax']
   if (secure) attributes.push('Secure')
   return attributes.join('; ')
 }

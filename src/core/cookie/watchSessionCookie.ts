@@ -40,7 +40,7 @@ export function watchSessionCookie(
     if (!target || status === 'loading') return
     const token = session?.token ?? null
     if (token === written) return
-    target.cookie = serializeSessionCookie({ name, token, expiresAt: session?.expiresAt, secure })
+    target.cookie = serializeSessionCookie(name, session, secure)
     written = token
   }
   const unsubscribe = store.subscribe(update)
