@@ -31,20 +31,19 @@ const redirectStatuses = [301, 302, 303, 307, 308]
  */
 export async function followRedirects(parameters: FollowRedirectsParameters): Promise<FollowRedirectsReturnType> {
   const { send, request, token, scope, maxRedirects = 20 } = parameters
-  const { signal } = request
+  const ask = (copy: Request) => withNetworkErrors(send(copy), request.signal)
   // The caller's own redirect mode ('manual' to see the 30x, 'error' to refuse it) is kept: nothing is followed.
   const isFollowedHere = request.redirect === 'follow'
   const isSafeToRepeat = request.method === 'GET' || request.method === 'HEAD'
   let target = request.url
   for (let hops = 0; ; hops++) {
-    const withToken = copyOf(request, target, { token, redirect: isFollowedHere ? 'manual' : request.redirect })
-    const response = await withNetworkErrors(send(withToken), signal)
+    const response = await ask(copyOf(request, target, isFollowedHere ? 'manual' : request.redirect, token))
     // Node shows the 30x and its Location; a browser answers an opaque redirect without either.
     const isRedirect = response.type === 'opaqueredirect' || (redirectStatuses.includes(response.status) && response.headers.has('location'))
     if (!isFollowedHere || !isRedirect) return { response, tokenSent: true }
     await cancelBody(response)
     if (hops >= maxRedirects) throw new NetworkError({ cause: new TypeError(`More than ${maxRedirects} redirects.`) })
-    const followed = await withNetworkErrors(send(copyOf(request, target, { redirect: 'follow' })), signal)
+    const followed = await ask(copyOf(request, target, 'follow'))
     const finalUrl = scope.resolve(followed.url || target)
     const endsProtected = followed.redirected && scope.isProtected(finalUrl)
     if (!endsProtected || !isSafeToRepeat) return { response: followed, tokenSent: false }
@@ -53,13 +52,13 @@ export async function followRedirects(parameters: FollowRedirectsParameters): Pr
   }
 }
 
-/** A fresh copy of `request` for `url`, with or without the token; the original stays unsent for the next copy. */
-function copyOf(request: Request, url: string, { token, redirect }: { token?: string; redirect: RequestRedirect }): Request {
-  const headers = new Headers(request.headers)
-  if (token) headers.set('authorization', `Bearer ${token}`)
+/** A fresh copy of `request` for `url`, with the token when given; the original stays unsent for the next copy. */
+function copyOf(request: Request, url: string, redirect: RequestRedirect, token?: string): Request {
   // The request's own URL: a clone keeps everything, body included (a browser sends it without streaming it).
-  if (url === request.url) return new Request(request.clone(), { headers, redirect })
-  // Another URL is only ever asked with GET or HEAD (see above): there is no body to carry.
-  const { method, signal, credentials, cache, keepalive, referrerPolicy } = request
-  return new Request(url, { method, headers, redirect, signal, credentials, cache, keepalive, referrerPolicy })
+  // Another URL is only ever asked with GET or HEAD (see above): no body to carry, and the request itself is the
+  // init that carries the rest (method, headers, signal, credentials, cache, …).
+  const source = url === request.url ? request.clone() : new Request(url, request)
+  const copy = new Request(source, { redirect })
+  if (token) copy.headers.set('authorization', `Bearer ${token}`)
+  return copy
 }
