@@ -14,7 +14,6 @@ import type {
   AgoraUntypedPath,
 } from '../../core/openapi/paths.js'
 import type { AgoraPage } from '../../core/openapi/types.js'
-import type { AgoraRetryOption } from '../../core/query/agoraRetry.js'
 import { type AgoraParams, useAgoraQueryOptions } from './useAgoraQueryOptions.js'
 
 type InfiniteOptions<T> = UseInfiniteQueryOptions<
@@ -43,8 +42,6 @@ export type UseAgoraInfiniteQueryOptions<T> = AgoraInfiniteQueryOptions<T> & {
   params?: AgoraParams
 }
 
-type ImplementationOptions = UseAgoraInfiniteQueryOptions<unknown> & { path?: unknown }
-
 /**
  * Pages through a documented Agora list (`{ meta, data }`) by `offset`, with the same auth and retry rules as
  * `useAgoraQuery`: the path, its `{…}` parameters and its query (without `offset`, which the hook walks) are checked
@@ -68,18 +65,9 @@ export function useAgoraInfiniteQuery(
   // `object`: TanStack's options are invariant in the item type, so no one type takes both overloads' options.
   options: object = {},
 ): UseInfiniteQueryResult<InfiniteData<AgoraPage<unknown>, number>, AgoraAuthError> {
-  const { path: pathParameters, params, enabled, placeholderData, retry, ...queryOptions } = options as ImplementationOptions
-  const { client, path, ...shared } = useAgoraQueryOptions({
-    template,
-    pathParameters,
-    params,
-    enabled,
-    placeholderData,
-    retry: retry as AgoraRetryOption | undefined,
-  })
+  const { client, path, params, queryOptions } = useAgoraQueryOptions(template, options)
   return useInfiniteQuery({
     ...queryOptions,
-    ...shared,
     initialPageParam: 0,
     getNextPageParam: (last: AgoraPage<unknown>) => (last.meta.has_next ? last.meta.next_offset : undefined),
     queryFn: ({ signal, pageParam }: { signal: AbortSignal; pageParam: number }) =>

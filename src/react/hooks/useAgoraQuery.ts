@@ -8,7 +8,6 @@ import type {
   AgoraUntyped,
   AgoraUntypedPath,
 } from '../../core/openapi/paths.js'
-import type { AgoraRetryOption } from '../../core/query/agoraRetry.js'
 import { type AgoraParams, useAgoraQueryOptions } from './useAgoraQueryOptions.js'
 
 /**
@@ -48,20 +47,12 @@ export function useAgoraQuery<T = AgoraUntyped, P extends string = string>(
 ): UseQueryResult<T, AgoraAuthError>
 export function useAgoraQuery(
   template: string,
-  options: UseAgoraQueryOptions<unknown> & { path?: unknown } = {},
+  // `object`: the overloads' options, of which the shared hook reads its own.
+  options: object = {},
 ): UseQueryResult<unknown, AgoraAuthError> {
-  const { path: pathParameters, params, enabled, placeholderData, retry, ...queryOptions } = options
-  const { client, path, ...shared } = useAgoraQueryOptions({
-    template,
-    pathParameters,
-    params,
-    enabled,
-    placeholderData,
-    retry: retry as AgoraRetryOption | undefined,
-  })
+  const { client, path, params, queryOptions } = useAgoraQueryOptions(template, options)
   return useQuery<unknown, AgoraAuthError>({
     ...queryOptions,
-    ...shared,
     queryFn: ({ signal }: { signal: AbortSignal }) => client.request<unknown>(path, { params, signal }),
   } as unknown as UseQueryOptions<unknown, AgoraAuthError>)
 }

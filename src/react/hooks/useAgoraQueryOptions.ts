@@ -10,28 +10,29 @@ export type AgoraParams = AgoraQueryParams
 
 type Placeholder = (previous: unknown, previousQuery?: Query) => unknown
 
-export type UseAgoraQueryOptionsParameters = {
-  /** The path as the caller wrote it: a document template (`proposals/{proposalId}`) or a plain path. */
-  template: string
+/** The options of either query hook that this hook reads; the rest are TanStack's and pass through unchanged. */
+type AgoraHookOptions = {
   /** The template's `{…}` parameters (checked by the hooks' overloads). */
-  pathParameters: unknown
-  params: AgoraParams | undefined
-  enabled: boolean | ((query: never) => boolean) | undefined
-  placeholderData: unknown
+  path?: ResolveAgoraPathParameters
+  params?: AgoraParams
+  enabled?: boolean | ((query: never) => boolean)
+  placeholderData?: unknown
   /** The caller's own `retry`, which wins over the auth rule. */
-  retry: AgoraRetryOption | undefined
+  retry?: AgoraRetryOption
 }
 
 /**
- * Internal: what the query hooks share: the client, a key that carries the session's subject (so one account never
- * reads another's cache), `enabled` that holds protected routes back until there is a session, and a `retry` that
- * never retries an auth error (each retry could prompt the wallet again).
- * @example const { client, path, ...shared } = useAgoraQueryOptions({ template, pathParameters, params, enabled, placeholderData, retry })
+ * Internal: what the query hooks share: the client, the filled-in path and the query-string `params` to request,
+ * and TanStack's options with a key that carries the session's subject (so one account never reads another's
+ * cache), `enabled` that holds protected routes back until there is a session, and a `retry` that never retries an
+ * auth error (each retry could prompt the wallet again).
+ * @example const { client, path, params, queryOptions } = useAgoraQueryOptions('proposals/{proposalId}', options)
  */
-export function useAgoraQueryOptions(parameters: UseAgoraQueryOptionsParameters) {
-  const { template, params, enabled, placeholderData, retry } = parameters
+export function useAgoraQueryOptions(template: string, options: object) {
+  // `object`: TanStack's options differ between the two hooks; only the fields above are read here.
+  const { path: pathParameters, params, enabled, placeholderData, retry, ...queryOptions } = options as AgoraHookOptions
   const { client } = useAgoraAuthContext()
-  const path = resolvePath(template, parameters.pathParameters as ResolveAgoraPathParameters | undefined, enabled)
+  const path = resolvePath(template, pathParameters, enabled)
   const queryClient = useQueryClient()
   const isProtected = client.isProtected(path.replace(/^\/+/, ''))
   const subject = useSessionSelector((state) => (isProtected ? (state.session?.address ?? null) : null))
@@ -44,10 +45,14 @@ export function useAgoraQueryOptions(parameters: UseAgoraQueryOptionsParameters)
   return {
     client,
     path,
-    queryKey: agoraQueryKey({ baseUrl: client.baseUrl, path, params: params ?? {}, subject }),
-    enabled: (query: never) => ready && (typeof enabled === 'function' ? enabled(query) : enabled !== false),
-    placeholderData: typeof placeholderData === 'function' ? sameSubjectPlaceholder : placeholderData,
-    retry: retry ?? agoraRetry(queryClient.getDefaultOptions().queries?.retry as AgoraRetryOption | undefined),
+    params,
+    queryOptions: {
+      ...queryOptions,
+      queryKey: agoraQueryKey({ baseUrl: client.baseUrl, path, params: params ?? {}, subject }),
+      enabled: (query: never) => ready && (typeof enabled === 'function' ? enabled(query) : enabled !== false),
+      placeholderData: typeof placeholderData === 'function' ? sameSubjectPlaceholder : placeholderData,
+      retry: retry ?? agoraRetry(queryClient.getDefaultOptions().queries?.retry as AgoraRetryOption | undefined),
+    },
   }
 }
 
