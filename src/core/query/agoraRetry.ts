@@ -13,28 +13,23 @@ const retryableCodes: readonly AgoraAuthErrorCode[] = ['NETWORK_ERROR', 'HTTP_ER
 // TanStack's own default count.
 const defaultRetries = 3
 
-const isFinal = (error: unknown) => error instanceof AgoraAuthError && !retryableCodes.includes(error.code)
-
-// No answer at all, or a server error: the next attempt may well succeed.
-const isTransient = (error: unknown) =>
+// Without a fallback: no answer at all, or a server error, where the next attempt may well succeed.
+const retriesTransient = (failureCount: number, error: unknown) =>
   error instanceof AgoraAuthError &&
-  (error.code === 'NETWORK_ERROR' || (error.code === 'HTTP_ERROR' && (error.status ?? 0) >= 500))
-
-const allows = (retry: AgoraRetryOption, failureCount: number, error: unknown) => {
-  if (typeof retry === 'function') return retry(failureCount, error)
-  if (typeof retry === 'number') return failureCount < retry
-  return retry
-}
+  (error.code === 'NETWORK_ERROR' || (error.code === 'HTTP_ERROR' && (error.status ?? 0) >= 500)) &&
+  failureCount < defaultRetries
 
 /**
  * The data hooks' `retry`: never an auth error (401-class, 403, a rejected or failed sign-in); otherwise what
  * `fallback` (the QueryClient's default) says, or, without one, up to 3 retries of network errors and 5xx.
  * @example useQuery({ queryKey, queryFn, retry: agoraRetry(queryClient.getDefaultOptions().queries?.retry) })
  */
-export function agoraRetry(fallback?: AgoraRetryOption): AgoraRetryReturnType {
+export function agoraRetry(fallback: AgoraRetryOption = retriesTransient): AgoraRetryReturnType {
   return (failureCount, error) => {
-    if (isFinal(error)) return false
-    if (fallback === undefined) return isTransient(error) && failureCount < defaultRetries
-    return allows(fallback, failureCount, error)
+    const isFinal = error instanceof AgoraAuthError && !retryableCodes.includes(error.code)
+    if (isFinal) return false
+    if (typeof fallback === 'function') return fallback(failureCount, error)
+    if (typeof fallback === 'number') return failureCount < fallback
+    return fallback
   }
 }
