@@ -17,18 +17,17 @@ export type WatchWagmiAccountReturnType = () => void
  * @example const unwatch = watchWagmiAccount(config, { store })
  */
 export function watchWagmiAccount(config: WagmiConfig, { store }: WatchWagmiAccountParameters): WatchWagmiAccountReturnType {
-  const sync = ({ atStart = false } = {}) => {
+  const sync = (atStart = false) => {
     const { status, address, chainId } = getConnection(config)
+    if (status === 'connected') store.setAccount({ address, chainId })
     // At start, "disconnected" may only mean wagmi has not begun reconnecting yet (SSR configs begin a tick
     // later): deciding now would flash a signed-out state before a stored session is restored.
-    const mayStillReconnect = atStart && status === 'disconnected'
-    if (status === 'connected') store.setAccount({ address, chainId })
-    else if (status === 'disconnected' && !mayStillReconnect) store.setAccount(null)
+    else if (status === 'disconnected' && !atStart) store.setAccount(null)
   }
   // wagmi's listener runs synchronously with the account change, before any React render, so no request can pick
   // up account A's token once the wallet says B.
   const unwatch = watchConnection(config, { onChange: () => sync() })
-  sync({ atStart: true })
+  sync(true) // at start: only a connected wallet decides now
   // A tick later wagmi has begun reconnecting if it is going to; a wallet still disconnected is signed out.
   const recheck = setTimeout(() => sync())
   return () => {
