@@ -17,7 +17,7 @@ export const AgoraAuthContext = createContext<AgoraAuthContextValue | null>(null
 /** The provider's value; every hook and component goes through here, so one message covers them all. */
 export function useAgoraAuthContext(): AgoraAuthContextValue {
   const value = useContext(AgoraAuthContext)
-  if (!value) throw new Error('agora-auth: hooks and components must be used within <AgoraAuthProvider>.')
+  if (!value) throw new Error('agora-auth: this component needs an <AgoraAuthProvider> above it.')
   return value
 }
 

@@ -312,7 +312,7 @@ describe('AgoraAuthProvider', () => {
 
   it('a hook or component outside the provider throws an error that names the provider', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const message = 'agora-auth: hooks and components must be used within <AgoraAuthProvider>.'
+    const message = 'agora-auth: this component needs an <AgoraAuthProvider> above it.'
     expect(() => renderHook(() => useSession())).toThrow(message)
     expect(() => renderHook(() => useHasRole('citizen'))).toThrow(message)
     expect(() => render(<SignedIn>hidden</SignedIn>)).toThrow(message)
