@@ -22,13 +22,11 @@ import { type ResolveAgoraPathParameters, resolveAgoraPath } from '../openapi/re
 import { assertNonNegative } from './assertNonNegative.js'
 import { createAgoraFetch } from './createAgoraFetch.js'
 import { createUrlScope } from './createUrlScope.js'
-import { defaultPublicRoutes } from './defaultPublicRoutes.js'
 import { errorFromResponseInfo } from './errorFromResponseInfo.js'
 import { readBoundedText } from './readBoundedText.js'
 import { readErrorResponse } from './readErrorResponse.js'
 import { responseDetails } from './responseDetails.js'
 import type { TokenSource } from './types.js'
-import { withNetworkErrors } from './withNetworkErrors.js'
 
 
 export type CreateAgoraClientParameters = {
@@ -126,17 +124,15 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
   const { tokenSource, retry: { count = 2, delay = 1000, maxDelay = 30_000 } = {} } = parameters
   const retry = { count, delay, maxDelay }
   for (const [name, value] of Object.entries(retry)) assertNonNegative(`retry.${name}`, value)
-  const scope = createUrlScope({
-    baseUrl: parameters.baseUrl,
-    origin: parameters.origin,
-    publicRoutes: parameters.publicRoutes ?? defaultPublicRoutes,
-  })
+  const scope = createUrlScope(parameters)
   const send: typeof fetch = parameters.fetch ?? ((input, init) => fetch(input, init))
   const agoraFetch = createAgoraFetch({ scope, tokenSource, send, retry })
 
   async function request<T>(path: string, options: AgoraRequestOptions & { path?: unknown } = {}): Promise<T> {
     const { params, body, maxResponseBytes, path: pathParameters, ...init } = options
-    if (maxResponseBytes !== undefined) assertNonNegative('maxResponseBytes', maxResponseBytes)
+    // No cap by default: an API answer can be large (a page of votes), only auth answers are small.
+    const maxBytes = maxResponseBytes ?? Number.POSITIVE_INFINITY
+    assertNonNegative('maxResponseBytes', maxBytes)
     // Paths are always below the base: `/proposals` means `{base}proposals`, not the origin's root.
     const filled = resolveAgoraPath(path, pathParameters as ResolveAgoraPathParameters | undefined)
     const url = new URL(filled.replace(/^\/+/, ''), scope.base)
@@ -148,10 +144,7 @@ export function createAgoraClient(parameters: CreateAgoraClientParameters): Agor
     // JSON.stringify(undefined) is undefined: no body.
     const response = await agoraFetch(url, { ...init, headers, body: JSON.stringify(body) })
     if (!response.ok) throw errorFromResponseInfo(await readErrorResponse(response))
-    const text =
-      maxResponseBytes === undefined
-        ? await withNetworkErrors(response.text(), init.signal)
-        : await readBoundedText(response, { maxBytes: maxResponseBytes, signal: init.signal })
+    const text = await readBoundedText(response, { maxBytes, signal: init.signal })
     if (!text) return undefined as T
     try {
       return JSON.parse(text) as T

@@ -60,7 +60,7 @@ export function createAgoraFetch({ scope, tokenSource, send, retry }: CreateAgor
       }
 
       const wait = response.status === 429 && rateLimitedRetries < retry.count
-        ? retryDelay({ response, retriesSoFar: rateLimitedRetries, delay: retry.delay, maxDelay: retry.maxDelay })
+        ? retryDelay({ response, retriesSoFar: rateLimitedRetries, ...retry })
         : undefined
       if (wait === undefined) return response
       rateLimitedRetries++

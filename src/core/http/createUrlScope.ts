@@ -1,3 +1,4 @@
+import { defaultPublicRoutes } from './defaultPublicRoutes.js'
 import { resolveBaseUrl } from './resolveBaseUrl.js'
 
 export type CreateUrlScopeParameters = {
@@ -5,8 +6,8 @@ export type CreateUrlScopeParameters = {
   baseUrl: string
   /** What a relative `baseUrl` resolves against; default: the page's origin. */
   origin?: string
-  /** Paths relative to the base that never get the token. */
-  publicRoutes: readonly string[]
+  /** Paths relative to the base that never get the token; default {@link defaultPublicRoutes}. */
+  publicRoutes?: readonly string[] | undefined
 }
 
 /** Which URLs belong to the API and which of those get the token: the one place that decides where a token may go. */
@@ -32,7 +33,7 @@ export type UrlScope = {
  */
 export function createUrlScope(parameters: CreateUrlScopeParameters): UrlScope {
   const { base, originMissing } = resolveScopeBase(parameters)
-  const publicRoutes = parameters.publicRoutes.map((route) => route.replace(/^\/+|\/+$/g, ''))
+  const publicRoutes = (parameters.publicRoutes ?? defaultPublicRoutes).map((route) => route.replace(/^\/+|\/+$/g, ''))
 
   function resolve(input: string | URL | Request): URL | undefined {
     // A Request (of any realm) names its URL in `.url`; a string or URL stringifies to it.
