@@ -31,7 +31,7 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
   const { accountChangePolicy = 'signOut', chainChangePolicy = 'signOut', sync: isSyncOn = true } = parameters
   const keepsSessionAcrossChains = chainChangePolicy === 'keep'
   const tokens = createTokenStorage({ baseUrl, storage: parameters.storage })
-  const tabs = createTabSync({ channelName: tokens.namespace })
+  const tabs = createTabSync(tokens.namespace)
   // The server render's session: well formed is enough here; its expiry and account are judged on first use.
   const serverSession = readSession(parameters.initialSession)
   const serverState: SessionState = { status: serverSession ? 'authenticated' : 'loading', session: serverSession ?? null, error: null }

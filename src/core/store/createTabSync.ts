@@ -1,10 +1,5 @@
 import type { SyncMessage } from './types.js'
 
-export type CreateTabSyncParameters = {
-  /** The BroadcastChannel's name: one per API (`agora-auth:{baseUrl}`). */
-  channelName: string
-}
-
 export type TabSync = {
   /** Tells the other tabs that a storage entry changed. */
   post(message: SyncMessage): void
@@ -31,9 +26,10 @@ function openChannel(name: string): BroadcastChannel | undefined {
 /**
  * Tells the other tabs of this origin what changed, over a BroadcastChannel; where the runtime has none, tabs do
  * not sync. A malformed message is dropped before it reaches `onMessage`.
- * @example const stop = createTabSync({ channelName }).watch(({ key, newValue }) => adopt(key, newValue))
+ * `channelName` is one per API (`agora-auth:{baseUrl}`).
+ * @example const stop = createTabSync(channelName).watch(({ key, newValue }) => adopt(key, newValue))
  */
-export function createTabSync({ channelName }: CreateTabSyncParameters): TabSync {
+export function createTabSync(channelName: string): TabSync {
   function post(message: SyncMessage) {
     // A short-lived channel, because this tab may not be listening at the moment.
     const channel = openChannel(channelName)

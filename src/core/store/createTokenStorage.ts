@@ -44,8 +44,9 @@ function openStorage(option: NonNullable<CreateTokenStorageParameters['storage']
  */
 export function createTokenStorage({ baseUrl, storage = 'local' }: CreateTokenStorageParameters): TokenStorage {
   const namespace = `agora-auth:${baseUrl}`
+  const prefix = `${namespace}:` // the namespace contains `:` itself
   let adapter: StorageAdapter | undefined
-  const keyOf = (account: Account) => `${namespace}:${account.address.toLowerCase()}:${account.chainId}`
+  const keyOf = (account: Account) => `${prefix}${account.address.toLowerCase()}:${account.chainId}`
 
   function bestEffort<T>(operation: (opened: StorageAdapter) => T): T | undefined {
     try {
@@ -70,9 +71,8 @@ export function createTokenStorage({ baseUrl, storage = 'local' }: CreateTokenSt
   }
 
   function ownerOf(key: string) {
-    if (!key.startsWith(`${namespace}:`)) return undefined
-    // After the namespace (which contains `:` itself): `{address}:{chainId}`.
-    const [address, chainId] = key.slice(namespace.length + 1).split(':')
+    if (!key.startsWith(prefix)) return undefined
+    const [address, chainId] = key.slice(prefix.length).split(':')
     if (!address || chainId === undefined) return undefined
     return { address, chainId: Number(chainId) }
   }

@@ -32,7 +32,7 @@ describe('createTabSync', () => {
 
   it('delivers what another tab posts, and nothing once stopped', async () => {
     const received: SyncMessage[] = []
-    const stop = createTabSync({ channelName }).watch((message) => received.push(message))
+    const stop = createTabSync(channelName).watch((message) => received.push(message))
     const sent = { key: keyOf(A), newValue: 'a.token.here' }
     // A probe on the same channel, subscribed after the watcher: once it has a message, the watcher had it first.
     const probe = new BroadcastChannel(channelName)
@@ -43,12 +43,12 @@ describe('createTabSync', () => {
       })
     try {
       let arrival = nextArrival()
-      createTabSync({ channelName }).post(sent)
+      createTabSync(channelName).post(sent)
       await arrival
       expect(received).toEqual([sent])
       stop()
       arrival = nextArrival()
-      createTabSync({ channelName }).post({ key: keyOf(A), newValue: null })
+      createTabSync(channelName).post({ key: keyOf(A), newValue: null })
       await arrival
       expect(received).toEqual([sent])
     } finally {
