@@ -13,7 +13,7 @@ export function resolveAgoraPath(template: string, parameters: ResolveAgoraPathP
   return template.replace(/\{([^{}]+)\}/g, (_placeholder, name: string) => {
     const value = Object.hasOwn(parameters, name) ? parameters[name] : undefined
     const isMissing = value === undefined || value === ''
-    if (isMissing) throw new TypeError(`agora-auth: the path '${template}' needs a '${name}' path parameter.`)
+    if (isMissing) throw new TypeError(`The path '${template}' needs a '${name}' parameter.`)
     return encodeURIComponent(String(value))
   })
 }
