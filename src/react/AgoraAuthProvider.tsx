@@ -46,7 +46,7 @@ const createValue = (config: Config, options: Options, latest: { current: Option
  * give it `config`) and `QueryClientProvider`. Renders the same on the server and in the first client render.
  * @example <AgoraAuthProvider baseUrl="https://vote.optimism.io/api/v1"><App /></AgoraAuthProvider>
  */
-export function AgoraAuthProvider({ children, config: configProp, sessionCookie = false, ...options }: AgoraAuthProviderProps) {
+export function AgoraAuthProvider({ children, config: configProp, sessionCookie, ...options }: AgoraAuthProviderProps) {
   const config = useConfig({ config: configProp })
   const queryClient = useQueryClient()
   const latest = useRef(options)
@@ -58,12 +58,12 @@ export function AgoraAuthProvider({ children, config: configProp, sessionCookie 
     ({ store }) => store.destroy(),
     [options.baseUrl, config],
   )
+  const writesCookie = !!sessionCookie
   const cookieName = typeof sessionCookie === 'object' ? sessionCookie.name : undefined
-  const writesCookie = sessionCookie !== false
 
   useEffect(() => {
     const { store, client } = value
-    const unwatchQueries = watchQuerySubjects(store, { baseUrl: client.baseUrl, queryClient })
+    const unwatchQueries = watchQuerySubjects(store, client.baseUrl, queryClient)
     // Before the wallet binding, so that the restore the binding may cause is written too.
     const unwatchCookie = writesCookie ? watchSessionCookie(store, { name: cookieName }) : undefined
     const unwatchWallet = watchWagmiAccount(value.config, { store })

@@ -12,12 +12,9 @@ type WatchedStore = {
 /**
  * Internal: drops an account's cached answers once its session ends, so they never outlive it. (Keys carry the
  * subject, so the next account never reads them in the meantime either.)
- * @example const unwatch = watchQuerySubjects(store, { baseUrl: client.baseUrl, queryClient })
+ * @example const unwatch = watchQuerySubjects(store, client.baseUrl, queryClient)
  */
-export function watchQuerySubjects(
-  store: WatchedStore,
-  { baseUrl, queryClient }: { baseUrl: string; queryClient: QueryClient },
-): () => void {
+export function watchQuerySubjects(store: WatchedStore, baseUrl: string, queryClient: QueryClient): () => void {
   return store.subscribe(() => {
     const subject = store.getSnapshot().session?.address
     queryClient.removeQueries({

@@ -23,7 +23,7 @@ it("drops an account's cached answers when its session ends; public answers and 
   const supply = agoraQueryKey({ baseUrl, path: 'votable_supply', params: {}, subject: null })
   const elsewhere = agoraQueryKey({ baseUrl: 'https://other.example/api/v1/', path: 'ballot', params: {}, subject: address })
   for (const queryKey of [ballot, supply, elsewhere]) queryClient.setQueryData(queryKey, 'cached')
-  const unwatch = watchQuerySubjects(store, { baseUrl, queryClient })
+  const unwatch = watchQuerySubjects(store, baseUrl, queryClient)
 
   await store.reauthenticate() // a new token for the same account: its answers stay
   expect(queryClient.getQueryData(ballot)).toBe('cached')
