@@ -30,7 +30,7 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
   const { baseUrl, signMessage, siwe, fetch, clockSkew = 30_000, now = () => Date.now(), onSignIn, onSignOut } = parameters
   const { accountChangePolicy = 'signOut', chainChangePolicy = 'signOut', sync: isSyncOn = true } = parameters
   const keepsSessionAcrossChains = chainChangePolicy === 'keep'
-  const tokens = createTokenStorage({ baseUrl, storage: parameters.storage })
+  const tokens = createTokenStorage(baseUrl, parameters.storage)
   const tabs = createTabSync(tokens.namespace)
   // The server render's session: well formed is enough here; its expiry and account are judged on first use.
   const serverSession = readSession(parameters.initialSession)

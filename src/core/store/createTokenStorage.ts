@@ -3,12 +3,8 @@ import { createMemoryStorage } from './createMemoryStorage.js'
 import { type ReadSessionParameters, readSession } from './readSession.js'
 import type { Account, StorageAdapter } from './types.js'
 
-export type CreateTokenStorageParameters = {
-  /** The API the tokens are for: part of every key, so two APIs on one page never share a token. */
-  baseUrl: string
-  /** Default `'local'` (falls back to memory where there is no web storage). */
-  storage?: 'local' | 'session' | 'memory' | StorageAdapter
-}
+/** Where tokens are kept; default `'local'` (falls back to memory where there is no web storage). */
+export type TokenStorageOption = 'local' | 'session' | 'memory' | StorageAdapter
 
 export type TokenStorage = {
   /** `agora-auth:{baseUrl}`: the prefix of every key, and the name of the tabs' BroadcastChannel. */
@@ -24,7 +20,7 @@ export type TokenStorage = {
 }
 
 // Web storage where the runtime has it (touching it can throw: blocked, or a ReferenceError in Node), else memory.
-function openStorage(option: NonNullable<CreateTokenStorageParameters['storage']>): StorageAdapter {
+function openStorage(option: TokenStorageOption): StorageAdapter {
   if (typeof option === 'object') return option
   try {
     if (option !== 'memory') {
@@ -39,10 +35,11 @@ function openStorage(option: NonNullable<CreateTokenStorageParameters['storage']
 
 /**
  * Where the store keeps tokens, one per API + account + chain; opened on first use, and best effort: a full or
- * blocked storage never breaks signing in (a failed read reads as nothing).
- * @example const tokens = createTokenStorage({ baseUrl, storage: 'local' }); tokens.write(account, token)
+ * blocked storage never breaks signing in (a failed read reads as nothing). `baseUrl` is part of every key, so two
+ * APIs on one page never share a token.
+ * @example const tokens = createTokenStorage(baseUrl, 'local'); tokens.write(account, token)
  */
-export function createTokenStorage({ baseUrl, storage = 'local' }: CreateTokenStorageParameters): TokenStorage {
+export function createTokenStorage(baseUrl: string, storage: TokenStorageOption = 'local'): TokenStorage {
   const namespace = `agora-auth:${baseUrl}`
   const prefix = `${namespace}:` // the namespace contains `:` itself
   let adapter: StorageAdapter | undefined

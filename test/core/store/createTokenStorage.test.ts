@@ -11,16 +11,16 @@ const rules = { anyChain: false, isFresh: (session: Session) => session.expiresA
 
 describe('createTokenStorage', () => {
   it('keys one entry per API, account (any case) and chain', () => {
-    const tokens = createTokenStorage({ baseUrl, storage: 'memory' })
+    const tokens = createTokenStorage(baseUrl, 'memory')
     expect(tokens.namespace).toBe(`agora-auth:${baseUrl}`)
     expect(tokens.keyOf(A)).toBe(`agora-auth:${baseUrl}:${alice.address.toLowerCase()}:10`)
     expect(tokens.keyOf({ ...A, address: alice.address.toLowerCase() as `0x${string}` })).toBe(tokens.keyOf(A))
     expect(tokens.keyOf({ ...A, chainId: 1 })).not.toBe(tokens.keyOf(A))
-    expect(createTokenStorage({ baseUrl: 'https://other.test/api/v1' }).keyOf(A)).not.toBe(tokens.keyOf(A))
+    expect(createTokenStorage('https://other.test/api/v1').keyOf(A)).not.toBe(tokens.keyOf(A))
   })
 
   it('reads back the owner a key names, and nothing from keys of another API or none of ours', () => {
-    const tokens = createTokenStorage({ baseUrl })
+    const tokens = createTokenStorage(baseUrl)
     expect(tokens.ownerOf(tokens.keyOf(A))).toEqual({ address: alice.address.toLowerCase(), chainId: 10 })
     expect(tokens.ownerOf(`agora-auth:https://other.test/api/v1:${alice.address.toLowerCase()}:10`)).toBeUndefined()
     expect(tokens.ownerOf('unrelated')).toBeUndefined()
@@ -29,7 +29,7 @@ describe('createTokenStorage', () => {
 
   it('opens no storage until it is used', () => {
     const spy = spyStorage()
-    const tokens = createTokenStorage({ baseUrl, storage: spy.storage })
+    const tokens = createTokenStorage(baseUrl, spy.storage)
     expect(spy.log).toEqual([])
     tokens.write(A, 'token')
     expect(spy.log).toEqual([`set ${keyOf(A)}`])
@@ -37,7 +37,7 @@ describe('createTokenStorage', () => {
 
   it('writes, restores and removes a usable session', async () => {
     const spy = spyStorage()
-    const tokens = createTokenStorage({ baseUrl, storage: spy.storage })
+    const tokens = createTokenStorage(baseUrl, spy.storage)
     const token = await signToken({ address: alice.address })
     tokens.write(A, token)
     expect(tokens.restore(A, rules)?.token).toBe(token)
@@ -55,7 +55,7 @@ describe('createTokenStorage', () => {
   ])('restores nothing from %s, and removes it', async (_, make) => {
     const spy = spyStorage()
     spy.inner.set(keyOf(A), await make())
-    const tokens = createTokenStorage({ baseUrl, storage: spy.storage })
+    const tokens = createTokenStorage(baseUrl, spy.storage)
     expect(tokens.restore(A, rules)).toBeUndefined()
     expect(spy.inner.get(keyOf(A))).toBeNull()
   })
@@ -72,7 +72,7 @@ describe('createTokenStorage', () => {
         throw new Error('nope')
       },
     }
-    const tokens = createTokenStorage({ baseUrl, storage: broken })
+    const tokens = createTokenStorage(baseUrl, broken)
     expect(() => tokens.write(A, 'token')).not.toThrow()
     expect(() => tokens.write(A, null)).not.toThrow()
     expect(tokens.restore(A, rules)).toBeUndefined()
@@ -81,7 +81,7 @@ describe('createTokenStorage', () => {
   it("falls back to memory where there is no web storage ('local' and 'session' in Node)", async () => {
     const token = await signToken({ address: alice.address })
     for (const storage of ['local', 'session'] as const) {
-      const tokens = createTokenStorage({ baseUrl, storage })
+      const tokens = createTokenStorage(baseUrl, storage)
       tokens.write(A, token)
       expect(tokens.restore(A, rules)?.token).toBe(token)
     }
