@@ -58,7 +58,9 @@ function copyOf(request: Request, url: string, redirect: RequestRedirect, token?
   // Another URL is only ever asked with GET or HEAD (see above): no body to carry, and the request itself is the
   // init that carries the rest (method, headers, signal, credentials, cache, …).
   const source = url === request.url ? request.clone() : new Request(url, request)
-  const copy = new Request(source, { redirect })
+  // An init resets the referrer and its policy (Fetch standard): they are given again.
+  const { referrer, referrerPolicy } = request
+  const copy = new Request(source, { redirect, referrer, referrerPolicy })
   if (token) copy.headers.set('authorization', `Bearer ${token}`)
   return copy
 }

@@ -167,6 +167,40 @@ describe('followRedirects (through createAgoraClient)', () => {
     expect(renewals).toEqual([])
     expect(tokenAt(api.received, '/login')).toEqual([undefined])
   })
+
+  it("every copy sent keeps the caller's request: headers, signal, credentials, cache, keepalive, referrer and its policy", async () => {
+    redirect('/api/v1/start', 302, '/api/v1/target')
+    // A spy around the real fetch: a server cannot see a request's cache mode, credentials mode or signal.
+    const sent: Request[] = []
+    const spy: typeof fetch = (input, init) => {
+      const request = new Request(input, init)
+      sent.push(request)
+      return fetch(request)
+    }
+    const controller = new AbortController()
+    const init: RequestInit = {
+      headers: { 'x-trace': 't1' },
+      signal: controller.signal,
+      credentials: 'omit',
+      cache: 'no-store',
+      keepalive: true,
+      referrer: `${api.origin}/page`,
+      referrerPolicy: 'no-referrer',
+    }
+    await createAgoraClient({ baseUrl: base, tokenSource: source, fetch: spy }).fetch('start', init)
+    // With the token at the start, again without it (followed by fetch), and with it at the protected final URL.
+    expect(sent.map((r) => [r.url, r.method, r.headers.get('authorization'), r.headers.get('x-trace')])).toEqual([
+      [`${base}/start`, 'GET', `Bearer ${TOKEN}`, 't1'],
+      [`${base}/start`, 'GET', null, 't1'],
+      [`${base}/target`, 'GET', `Bearer ${TOKEN}`, 't1'],
+    ])
+    for (const copy of sent)
+      expect([copy.credentials, copy.cache, copy.keepalive, copy.referrer, copy.referrerPolicy]).toEqual(
+        ['omit', 'no-store', true, `${api.origin}/page`, 'no-referrer'],
+      )
+    controller.abort()
+    expect(sent.every((copy) => copy.signal.aborted)).toBe(true)
+  })
 })
 
 describe('followRedirects where the redirect is hidden (the browser path)', () => {
