@@ -1,7 +1,6 @@
 'use client'
 import type { ButtonHTMLAttributes } from 'react'
 import { useConnect } from 'wagmi'
-import { getConnection } from 'wagmi/actions'
 import type { SessionState } from '../../core/store/types.js'
 import { useAgoraAuthContext, useSessionSelector } from '../context.js'
 
@@ -51,7 +50,8 @@ export function SignInButton({ connector = 0, labels, className, ...props }: Sig
     if (state === 'signedIn') return store.signOut()
     connect.reset()
     try {
-      const isConnected = getConnection(config).status === 'connected'
+      // The config's own state (what wagmi's `getConnection` reads its status from), read at the click.
+      const isConnected = config.state.status === 'connected'
       if (!isConnected) await connect.mutateAsync({ connector: config.connectors[connector]! })
       await store.signIn()
     } catch {
