@@ -4,7 +4,12 @@ import { useSessionSelector } from '../context.js'
 
 export type SessionBadgeProps = HTMLAttributes<HTMLElement>
 
-const countdown = (minutes: number) => (minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60}` : `${minutes}`)
+// "expires in 1 h 5 min", "expires in 42 min": whole minutes, never below 0.
+const expiryLabel = (millisecondsLeft: number) => {
+  const minutes = Math.max(0, Math.floor(millisecondsLeft / 60_000))
+  const hours = Math.floor(minutes / 60)
+  return `expires in ${hours > 0 ? `${hours} h ${minutes % 60}` : minutes} min`
+}
 
 /**
  * The signed-in address, its roles and the time until the session expires (updated each minute); nothing while
@@ -27,7 +32,6 @@ export function SessionBadge({ className, ...props }: SessionBadgeProps) {
   }, [expiresAt])
   if (!session) return null
   const { address } = session
-  const minutes = now === null ? null : Math.max(0, Math.floor((session.expiresAt - now) / 60_000))
   return (
     <section {...props} className={className ? `agora-session-badge ${className}` : 'agora-session-badge'} aria-label="Session">
       <span title={address}>{`${address.slice(0, 6)}…${address.slice(-4)}`}</span>
@@ -37,7 +41,7 @@ export function SessionBadge({ className, ...props }: SessionBadgeProps) {
         ))}
       </ul>
       <time dateTime={new Date(session.expiresAt).toISOString()}>
-        {minutes === null ? null : `expires in ${countdown(minutes)} min`}
+        {now === null ? null : expiryLabel(session.expiresAt - now)}
       </time>
     </section>
   )

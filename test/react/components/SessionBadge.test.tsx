@@ -47,6 +47,12 @@ it('counts down on a page left open, without anything else re-rendering it', asy
   // Two hours pass with the page open.
   act(() => vi.advanceTimersByTime(2 * 60 * 60_000))
   expect(minutesLeft()).toBe(before - 120)
+  // The label's exact words: hours and minutes from one hour up, then minutes alone.
+  const time = () => screen.getByRole('region', { name: 'Session' }).querySelector('time')!.textContent
+  act(() => vi.advanceTimersByTime((before - 120 - 65) * 60_000))
+  expect(time()).toBe('expires in 1 h 5 min')
+  act(() => vi.advanceTimersByTime(6 * 60_000))
+  expect(time()).toBe('expires in 59 min')
 })
 
 it('renders on the server and hydrates without reading the clock, random or storage; the countdown comes after mount', async () => {
