@@ -15,7 +15,7 @@ export function resolveBaseUrl(baseUrl: string, origin: string | undefined = pag
   const { origin: originOnly } = new URL(origin)
   const base = new URL(withoutQuery, originOnly)
   // A relative base stays on the origin (`//evil.example/api` names another host): another host is written in full.
-  if (base.origin !== originOnly) throw new TypeError(`baseUrl "${baseUrl}" leaves ${originOnly}: write another host in full.`)
+  if (base.origin !== originOnly) throw new TypeError(`baseUrl "${baseUrl}" names another origin: write it in full.`)
   return base
 }
 

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createUrlScope } from '../../../src/core/http/createUrlScope.js'
 import { defaultPublicRoutes } from '../../../src/core/http/defaultPublicRoutes.js'
 
 const scope = createUrlScope({ baseUrl: 'https://api.example.com/api/v1', publicRoutes: defaultPublicRoutes })
 const url = (href: string) => new URL(href)
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
 
 describe('createUrlScope', () => {
   it('resolves strings, URLs and Requests against the base; unparsable input is undefined', () => {
@@ -46,5 +50,12 @@ describe('createUrlScope', () => {
     expect(serverSide.isProtected(serverSide.resolve('proposals'))).toBe(true)
     expect(serverSide.isProtected(serverSide.resolve('auth/verify'))).toBe(false)
     expect(scope.originMissing).toBeUndefined()
+  })
+
+  it('a relative base naming another origin fails at creation, on a server and in a page, naming no stand-in origin', () => {
+    const trick = { baseUrl: '//evil.example/api', publicRoutes: defaultPublicRoutes }
+    expect(() => createUrlScope(trick)).toThrow('baseUrl "//evil.example/api" names another origin: write it in full.')
+    vi.stubGlobal('location', { origin: 'https://app.example' })
+    expect(() => createUrlScope(trick)).toThrow('baseUrl "//evil.example/api" names another origin: write it in full.')
   })
 })
