@@ -14,20 +14,21 @@ const sameDeps = (a: readonly unknown[], b: readonly unknown[]) =>
  * @example const store = useOwnedValue(() => createSessionStore(options), (store) => store.destroy(), [baseUrl])
  */
 export function useOwnedValue<T>(create: () => T, release: (value: T) => void, deps: readonly unknown[]): T {
-  const [owned, setOwned] = useState<Owned<T>>(() => ({ value: create(), deps }))
+  const createOwned = (): Owned<T> => ({ value: create(), deps })
+  const [owned, setOwned] = useState(createOwned)
   // The owned object whose effect is set up right now; null between an unmount and a possible remount.
   const mounted = useRef<Owned<T> | null>(null)
 
   // New deps: a new object, at once (React re-renders before committing); the old one is released by its effect.
   let current = owned
   if (!sameDeps(owned.deps, deps)) {
-    current = { value: create(), deps }
+    current = createOwned()
     setOwned(current)
   }
 
   useEffect(() => {
     if (owned.released) {
-      setOwned({ value: create(), deps })
+      setOwned(createOwned())
       return
     }
     mounted.current = owned
