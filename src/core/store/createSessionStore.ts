@@ -44,7 +44,7 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
   const getAccount = () => account
   const isFresh = (session: Session) => session.expiresAt - clockSkew > now()
   const rules = { anyChain: keepsSessionAcrossChains, isFresh }
-  const tokenSource = createSessionTokenSource({ cell, flight, getAccount, prepare: applyPendingAccount, isFresh })
+  const tokenSource = createSessionTokenSource(cell, flight, getAccount, applyPendingAccount, isFresh)
   let stopWatching: (() => void) | undefined
 
   function cancel(reason: string) {

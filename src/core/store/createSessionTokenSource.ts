@@ -11,17 +11,6 @@ import type { Account } from './types.js'
 /** The `reason` of the UnauthorizedError when the server refused the token of an automatic re-authentication. */
 export const RENEWED_TOKEN_REFUSED = 'renewed_token_refused'
 
-export type CreateSessionTokenSourceParameters = {
-  cell: StateCell
-  flight: SignInFlight
-  /** The wallet's account now; `undefined` while it is not known. */
-  getAccount(): Account | null | undefined
-  /** What every use of the store does first (apply the account given at creation). */
-  prepare(): void
-  /** Whether a session is good for more than the clock skew. */
-  isFresh(session: Session): boolean
-}
-
 export type SessionTokenSource = Required<Pick<TokenSource, 'getToken' | 'renewToken'>> & {
   /** A sign-in succeeded; `automatic` when no one asked for it on purpose. */
   remember(token: string, automatic: boolean): void
@@ -33,9 +22,18 @@ export type SessionTokenSource = Required<Pick<TokenSource, 'getToken' | 'renewT
  * The store's side of `createAgoraClient`: the token to send, and a new one after a 401, with the rule that ends
  * prompt loops — once the server refuses the token of an automatic sign-in, only the user starts another
  * (internal to createSessionStore).
- * @example const { getToken, renewToken } = createSessionTokenSource({ cell, flight, getAccount, prepare, isFresh })
+ * @param getAccount The wallet's account now; `undefined` while it is not known.
+ * @param prepare What every use of the store does first (apply the account given at creation).
+ * @param isFresh Whether a session is good for more than the clock skew.
+ * @example const { getToken, renewToken } = createSessionTokenSource(cell, flight, getAccount, prepare, isFresh)
  */
-export function createSessionTokenSource({ cell, flight, getAccount, prepare, isFresh }: CreateSessionTokenSourceParameters): SessionTokenSource {
+export function createSessionTokenSource(
+  cell: StateCell,
+  flight: SignInFlight,
+  getAccount: () => Account | null | undefined,
+  prepare: () => void,
+  isFresh: (session: Session) => boolean,
+): SessionTokenSource {
   // The token of the last automatic sign-in, and whether the server has refused it since.
   let renewedToken: string | undefined
   let isRenewalRefused = false

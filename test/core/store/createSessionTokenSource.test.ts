@@ -17,7 +17,10 @@ function tokenSourceWithCountedSignIns() {
     return session
   })
   const account = { address: alice.address, chainId: 10 }
-  const source = createSessionTokenSource({ cell, flight, getAccount: () => account, prepare: () => {}, isFresh: () => true })
+  const getAccount = () => account
+  const prepare = () => {}
+  const isFresh = () => true
+  const source = createSessionTokenSource(cell, flight, getAccount, prepare, isFresh)
   return { source, flight, prompts: () => prompts }
 }
 
