@@ -7,7 +7,7 @@ export type CreateUrlScopeParameters = {
   /** What a relative `baseUrl` resolves against; default: the page's origin. */
   origin?: string
   /** Paths relative to the base that never get the token; default {@link defaultPublicRoutes}. */
-  publicRoutes?: readonly string[] | undefined
+  publicRoutes?: readonly string[]
 }
 
 /** Which URLs belong to the API and which of those get the token: the one place that decides where a token may go. */

@@ -9,12 +9,17 @@ import { withNetworkErrors } from './withNetworkErrors.js'
 export const authResponseMaxBytes = 64 * 1024
 
 export type ReadBoundedTextParameters = {
-  /** The most bytes to read; a larger body is cancelled there and is an `InvalidResponseError`. */
+  /** The most bytes to read (`Infinity`: no cap); a larger body is cancelled there and is an `InvalidResponseError`. */
   maxBytes: number
   signal?: AbortSignal | null
 }
 
 export type ReadBoundedTextErrorType = InvalidResponseError | NetworkError | AbortedError
+
+/** The error for an answer over the cap, with its status and request id. */
+function tooLarge(response: Response, maxBytes: number): InvalidResponseError {
+  return new InvalidResponseError(`The answer is larger than ${maxBytes} bytes.`, responseDetails(response))
+}
 
 /**
  * A response body as text, read as a stream and stopped at `maxBytes`: a hostile or broken server cannot make the
@@ -45,6 +50,3 @@ export async function readBoundedText(response: Response, { maxBytes, signal }: 
     throw error
   }
 }
-
-const tooLarge = (response: Response, maxBytes: number) =>
-  new InvalidResponseError(`The answer is larger than ${maxBytes} bytes.`, responseDetails(response))
