@@ -11,7 +11,7 @@ import { createStateCell } from './createStateCell.js'
 import { createTabSync } from './createTabSync.js'
 import { createTokenStorage } from './createTokenStorage.js'
 import { isForAccount } from './isForAccount.js'
-import { readSession } from './readSession.js'
+import { readSession, type SessionRules } from './readSession.js'
 import type { Account, CreateSessionStoreParameters, SessionState, SessionStore, SyncMessage } from './types.js'
 
 export type { CreateSessionStoreParameters, SessionStore } from './types.js'
@@ -43,7 +43,7 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
   const flight = createSignInFlight(attempt)
   const getAccount = () => account
   const isFresh = (session: Session) => session.expiresAt - clockSkew > now()
-  const rules = { anyChain: keepsSessionAcrossChains, isFresh }
+  const rules: SessionRules = { anyChain: keepsSessionAcrossChains, isFresh }
   const tokenSource = createSessionTokenSource(cell, flight, getAccount, applyPendingAccount, isFresh)
   let stopWatching: (() => void) | undefined
 
@@ -139,7 +139,7 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
       cell.set('unauthenticated')
       return onSignOut?.()
     }
-    const adopted = readSession(newValue, { account, ...rules })
+    const adopted = readSession(newValue, account, rules)
     if (!adopted || adopted.token === session?.token) return
     cell.set('authenticated', adopted)
     onSignIn?.(adopted)

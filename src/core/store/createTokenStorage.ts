@@ -1,6 +1,6 @@
 import type { Session } from '../session/types.js'
 import { createMemoryStorage } from './createMemoryStorage.js'
-import { type ReadSessionParameters, readSession } from './readSession.js'
+import { readSession, type SessionRules } from './readSession.js'
 import type { Account, StorageAdapter } from './types.js'
 
 /** Where tokens are kept; default `'local'` (falls back to memory where there is no web storage). */
@@ -14,7 +14,7 @@ export type TokenStorage = {
   /** The account a key names, or `undefined` for a key of another API or no key of ours. */
   ownerOf(key: string): { address: string; chainId: number } | undefined
   /** The account's usable session; an entry that is not one (expired, malformed, foreign) is removed. */
-  restore(account: Account, rules: Omit<ReadSessionParameters, 'account'>): Session | undefined
+  restore(account: Account, rules: SessionRules): Session | undefined
   /** Stores the account's token, or removes it (`null`). */
   write(account: Account, token: string | null): void
 }
@@ -59,9 +59,9 @@ export function createTokenStorage(baseUrl: string, storage: TokenStorageOption 
     bestEffort((opened) => (token ? opened.set(key, token) : opened.remove(key)))
   }
 
-  function restore(account: Account, rules: Omit<ReadSessionParameters, 'account'>) {
+  function restore(account: Account, rules: SessionRules) {
     const token = bestEffort((opened) => opened.get(keyOf(account)))
-    const session = readSession(token, { account, ...rules })
+    const session = readSession(token, account, rules)
     // Expired, malformed or foreign: never trusted, never kept.
     if (token && !session) write(account, null)
     return session

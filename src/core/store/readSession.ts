@@ -3,9 +3,8 @@ import type { Session } from '../session/types.js'
 import { isForAccount } from './isForAccount.js'
 import type { Account } from './types.js'
 
-export type ReadSessionParameters = {
-  /** The account the session must belong to. */
-  account: Account
+/** What makes a session usable besides its account: the store's rules, one object for the store's lifetime. */
+export type SessionRules = {
   /** The chain does not matter (`chainChangePolicy: 'keep'`). */
   anyChain: boolean
   /** Whether a session is good for more than the clock skew. */
@@ -13,22 +12,22 @@ export type ReadSessionParameters = {
 }
 
 /**
- * The session in `token` if it is a well-formed session token, else `undefined`; given `usableBy`, also only if it
- * belongs to that account and is fresh. For tokens the store did not just receive from the server: stored ones,
- * another tab's, the server render's (which, read without `usableBy`, reads no clock) (internal).
- * @example const session = readSession(storage.get(key), { account, anyChain: false, isFresh })
+ * The session in `token` if it is a well-formed session token, else `undefined`; given an `account`, also only if it
+ * belongs to that account and is fresh by the `rules`. For tokens the store did not just receive from the server:
+ * stored ones, another tab's, the server render's (which, read without an account, reads no clock) (internal).
+ * @example const session = readSession(storage.get(key), account, { anyChain: false, isFresh })
  */
-export function readSession(token: unknown, usableBy?: ReadSessionParameters): Session | undefined {
+export function readSession(token: unknown, account?: Account, rules?: SessionRules): Session | undefined {
   if (typeof token !== 'string') return undefined
   let session: Session
   try {
-    // Expiry is judged by `isFresh` below: the one rule for it, and no clock read without `usableBy`.
+    // Expiry is judged by `isFresh` below: the one rule for it, and no clock read without an account.
     session = decodeSessionToken(token, { checkExpiry: false })
   } catch {
     return undefined // malformed: not usable, and the caller drops it
   }
-  if (!usableBy) return session
-  const { account, anyChain, isFresh } = usableBy
+  if (!account || !rules) return session
+  const { anyChain, isFresh } = rules
   // A token without a chain claim is good on any chain.
   const tokenNamesNoChain = session.chainId === undefined
   return isFresh(session) && isForAccount(session, account, anyChain || tokenNamesNoChain) ? session : undefined

@@ -7,9 +7,9 @@ import { signToken } from '../../helpers/tokens.js'
 
 const account = { address: alice.address, chainId: 10 }
 const isFresh = (session: Session) => session.expiresAt - 30_000 > Date.now()
-const usableBy = { account, anyChain: false, isFresh }
+const rules = { anyChain: false, isFresh }
 
-describe('readSession without usableBy (the server render)', () => {
+describe('readSession without an account (the server render)', () => {
   it('is undefined without a token, and for one that is no session token', () => {
     expect(readSession(undefined)).toBeUndefined()
     expect(readSession('not.a.token')).toBeUndefined()
@@ -20,10 +20,10 @@ describe('readSession without usableBy (the server render)', () => {
   })
 })
 
-describe('readSession with usableBy', () => {
+describe('readSession for an account', () => {
   it("is the session of a fresh token of the account's", async () => {
     const token = await signToken({ address: alice.address })
-    expect(readSession(token, usableBy)).toMatchObject({ token, address: alice.address, chainId: 10 })
+    expect(readSession(token, account, rules)).toMatchObject({ token, address: alice.address, chainId: 10 })
   })
   it.each([
     ['no string', async () => 42],
@@ -33,12 +33,12 @@ describe('readSession with usableBy', () => {
     ["another account's token", async () => signToken({ address: bob.address })],
     ["another chain's token", async () => signToken({ address: alice.address, chainId: 1 })],
   ])('is undefined for %s', async (_, make) => {
-    expect(readSession(await make(), usableBy)).toBeUndefined()
+    expect(readSession(await make(), account, rules)).toBeUndefined()
   })
   it("takes another chain's token when the chain does not matter, and a token that names no chain anywhere", async () => {
-    expect(readSession(await signToken({ address: alice.address, chainId: 1 }), { ...usableBy, anyChain: true })).toBeDefined()
+    expect(readSession(await signToken({ address: alice.address, chainId: 1 }), account, { ...rules, anyChain: true })).toBeDefined()
     const chainless = await signToken({ address: alice.address, siwe: undefined })
-    expect(readSession(chainless, usableBy)?.chainId).toBeUndefined()
-    expect(readSession(chainless, usableBy)).toBeDefined()
+    expect(readSession(chainless, account, rules)?.chainId).toBeUndefined()
+    expect(readSession(chainless, account, rules)).toBeDefined()
   })
 })
