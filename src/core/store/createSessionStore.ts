@@ -139,8 +139,10 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
       cell.set('unauthenticated')
       return onSignOut?.()
     }
+    // The token we hold already is not decoded again (this tab's own broadcast comes back to its listening channel).
+    if (newValue === session?.token) return
     const adopted = readSession(newValue, account, rules)
-    if (!adopted || adopted.token === session?.token) return
+    if (!adopted) return
     cell.set('authenticated', adopted)
     onSignIn?.(adopted)
   }
