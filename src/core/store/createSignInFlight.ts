@@ -21,25 +21,28 @@ export type SignInFlight = {
  * @example const flight = createSignInFlight((request) => attempt(request)); await flight.join(false)
  */
 export function createSignInFlight(attempt: (request: SignInRequest) => Promise<Session>): SignInFlight {
-  let current: { promise: Promise<Session>; request: { automatic: boolean } } | undefined
+  // The sign-in in flight, and its request (a later join may make it non-automatic).
+  let current: Promise<Session> | undefined
+  let currentRequest = { automatic: true }
 
   function join(automatic: boolean) {
     if (current) {
-      current.request.automatic &&= automatic
-      return current.promise
+      currentRequest.automatic &&= automatic
+      return current
     }
     // The request exists before the attempt starts, so the attempt can read it at any point.
     const request = { automatic }
     const promise: Promise<Session> = attempt(request).finally(() => {
-      if (current?.promise === promise) current = undefined
+      if (current === promise) current = undefined
     })
-    current = { promise, request }
+    current = promise
+    currentRequest = request
     return promise
   }
 
   return {
     join,
-    pending: () => current?.promise,
+    pending: () => current,
     forget() {
       current = undefined
     },
