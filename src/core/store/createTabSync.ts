@@ -7,12 +7,11 @@ export type TabSync = {
   watch(onMessage: (message: SyncMessage) => void): () => void
 }
 
-/** A message as another tab (or anything else on the page) sent it: only `{ key: string, newValue: string | null }` passes. */
-function readMessage(data: unknown): SyncMessage | undefined {
-  if (typeof data !== 'object' || data === null) return undefined
+/** Whether a message another tab (or anything else on the page) sent is `{ key: string, newValue: string | null }`. */
+function isSyncMessage(data: unknown): data is SyncMessage {
+  if (typeof data !== 'object' || data === null) return false
   const { key, newValue } = data as { key?: unknown; newValue?: unknown }
-  if (typeof key !== 'string' || !(typeof newValue === 'string' || newValue === null)) return undefined
-  return { key, newValue }
+  return typeof key === 'string' && (typeof newValue === 'string' || newValue === null)
 }
 
 function openChannel(name: string): BroadcastChannel | undefined {
@@ -40,9 +39,8 @@ export function createTabSync(channelName: string): TabSync {
   function watch(onMessage: (message: SyncMessage) => void) {
     const channel = openChannel(channelName)
     if (channel) {
-      channel.onmessage = (event: MessageEvent) => {
-        const message = readMessage(event.data)
-        if (message) onMessage(message)
+      channel.onmessage = ({ data }: MessageEvent) => {
+        if (isSyncMessage(data)) onMessage(data)
       }
     }
     return () => channel?.close()
