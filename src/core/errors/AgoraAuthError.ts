@@ -50,8 +50,10 @@ export class AgoraAuthError extends Error {
       status !== undefined && `status ${status}`,
       reason && `reason: ${reason}`,
       requestId && `request id: ${requestId}`,
-    ].filter(Boolean)
-    super(details[0] ? `${shortMessage} (${details.join(', ')})` : shortMessage, { cause })
+    ]
+      .filter(Boolean)
+      .join(', ')
+    super(details ? `${shortMessage} (${details})` : shortMessage, { cause })
     Object.assign(this, { code, shortMessage, status, reason, requestId, retryAfter })
   }
 }
