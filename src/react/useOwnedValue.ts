@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from 'react'
 // `released` is bookkeeping of this hook only: set once the object was handed to `release`.
 type Owned<T> = { value: T; deps: readonly unknown[]; released?: boolean }
 
-const sameDeps = (a: readonly unknown[], b: readonly unknown[]) =>
-  a.length === b.length && a.every((dep, index) => Object.is(dep, b[index]))
+// As React compares an effect's deps: their number never changes between renders.
+const sameDeps = (a: readonly unknown[], b: readonly unknown[]) => a.every((dep, index) => Object.is(dep, b[index]))
 
 /**
  * Internal: an object owned by the mounted component, created once at the first render (again only when `deps`
