@@ -172,10 +172,17 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
     stopSync()
   }
 
-  const getServerSnapshot = () => serverState
-  const reauthenticate = signIn // the same act under its older name
-  const signOut = () => endSession(null)
-  const revoke = endSession // with the error that ended the session
-  const { getToken, renewToken } = tokenSource
-  return { getSnapshot, getServerSnapshot, subscribe, setAccount, signIn, reauthenticate, signOut, revoke, getToken, renewToken, destroy }
+  return {
+    getSnapshot,
+    getServerSnapshot: () => serverState,
+    subscribe,
+    setAccount,
+    signIn,
+    reauthenticate: signIn, // the same act under its older name
+    signOut: () => endSession(null),
+    revoke: endSession, // with the error that ended the session
+    getToken: tokenSource.getToken,
+    renewToken: tokenSource.renewToken,
+    destroy,
+  }
 }
