@@ -76,14 +76,15 @@ export function createSessionTokenSource(
     return (await renewSession(signal)).token
   }
 
-  function remember(token: string, automatic: boolean) {
-    renewedToken = automatic ? token : undefined
+  return {
+    getToken,
+    renewToken,
+    remember(token, automatic) {
+      renewedToken = automatic ? token : undefined
+    },
+    reset() {
+      renewedToken = undefined
+      isRenewalRefused = false
+    },
   }
-
-  function reset() {
-    renewedToken = undefined
-    isRenewalRefused = false
-  }
-
-  return { getToken, renewToken, remember, reset }
 }

@@ -28,11 +28,13 @@ export function createStateCell(initial: SessionState): StateCell {
     for (const listener of [...listeners, ...waiters.splice(0)]) listener()
   }
 
-  function nextChange() {
-    return new Promise<void>((resolve) => {
-      waiters.push(resolve)
-    })
+  return {
+    get: () => state,
+    set,
+    listeners,
+    nextChange: () =>
+      new Promise<void>((resolve) => {
+        waiters.push(resolve)
+      }),
   }
-
-  return { get: () => state, set, listeners, nextChange }
 }
