@@ -29,22 +29,21 @@ function openChannel(name: string): BroadcastChannel | undefined {
  * @example const stop = createTabSync(channelName).watch(({ key, newValue }) => adopt(key, newValue))
  */
 export function createTabSync(channelName: string): TabSync {
-  function post(message: SyncMessage) {
-    // A short-lived channel, because this tab may not be listening at the moment.
-    const channel = openChannel(channelName)
-    channel?.postMessage(message)
-    channel?.close()
-  }
-
-  function watch(onMessage: (message: SyncMessage) => void) {
-    const channel = openChannel(channelName)
-    if (channel) {
-      channel.onmessage = ({ data }: MessageEvent) => {
-        if (isSyncMessage(data)) onMessage(data)
+  return {
+    post(message) {
+      // A short-lived channel, because this tab may not be listening at the moment.
+      const channel = openChannel(channelName)
+      channel?.postMessage(message)
+      channel?.close()
+    },
+    watch(onMessage) {
+      const channel = openChannel(channelName)
+      if (channel) {
+        channel.onmessage = ({ data }: MessageEvent) => {
+          if (isSyncMessage(data)) onMessage(data)
+        }
       }
-    }
-    return () => channel?.close()
+      return () => channel?.close()
+    },
   }
-
-  return { post, watch }
 }
