@@ -161,19 +161,11 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
     stopWatching = undefined
   }
 
-  function getSnapshot() {
-    applyPendingAccount()
-    return cell.get()
-  }
-
-  function destroy() {
-    cancel('destroyed')
-    cell.listeners.clear()
-    stopSync()
-  }
-
   return {
-    getSnapshot,
+    getSnapshot() {
+      applyPendingAccount()
+      return cell.get()
+    },
     getServerSnapshot: () => serverState,
     subscribe,
     setAccount,
@@ -183,6 +175,10 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
     revoke: endSession, // with the error that ended the session
     getToken: tokenSource.getToken,
     renewToken: tokenSource.renewToken,
-    destroy,
+    destroy() {
+      cancel('destroyed')
+      cell.listeners.clear()
+      stopSync()
+    },
   }
 }
