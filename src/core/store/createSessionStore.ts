@@ -147,15 +147,6 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
     onSignIn?.(adopted)
   }
 
-  function subscribe(listener: () => void) {
-    applyPendingAccount()
-    cell.listeners.add(listener)
-    if (cell.listeners.size === 1 && isSyncOn) stopWatching = tabs.watch(onTabMessage)
-    return () => {
-      if (cell.listeners.delete(listener) && !cell.listeners.size) stopSync()
-    }
-  }
-
   function stopSync() {
     stopWatching?.()
     stopWatching = undefined
@@ -167,7 +158,14 @@ export function createSessionStore(parameters: CreateSessionStoreParameters): Se
       return cell.get()
     },
     getServerSnapshot: () => serverState,
-    subscribe,
+    subscribe(listener) {
+      applyPendingAccount()
+      cell.listeners.add(listener)
+      if (cell.listeners.size === 1 && isSyncOn) stopWatching = tabs.watch(onTabMessage)
+      return () => {
+        if (cell.listeners.delete(listener) && !cell.listeners.size) stopSync()
+      }
+    },
     setAccount,
     signIn,
     reauthenticate: signIn, // the same act under its older name
