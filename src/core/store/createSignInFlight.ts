@@ -25,23 +25,21 @@ export function createSignInFlight(attempt: (request: SignInRequest) => Promise<
   let current: Promise<Session> | undefined
   let currentRequest = { automatic: true }
 
-  function join(automatic: boolean) {
-    if (current) {
-      currentRequest.automatic &&= automatic
-      return current
-    }
-    // The request exists before the attempt starts, so the attempt can read it at any point.
-    const request = { automatic }
-    const promise: Promise<Session> = attempt(request).finally(() => {
-      if (current === promise) current = undefined
-    })
-    current = promise
-    currentRequest = request
-    return promise
-  }
-
   return {
-    join,
+    join(automatic) {
+      if (current) {
+        currentRequest.automatic &&= automatic
+        return current
+      }
+      // The request exists before the attempt starts, so the attempt can read it at any point.
+      const request = { automatic }
+      const promise: Promise<Session> = attempt(request).finally(() => {
+        if (current === promise) current = undefined
+      })
+      current = promise
+      currentRequest = request
+      return promise
+    },
     pending: () => current,
     forget() {
       current = undefined
