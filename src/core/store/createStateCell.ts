@@ -22,15 +22,13 @@ export function createStateCell(initial: SessionState): StateCell {
   const listeners = new Set<() => void>()
   const waiters: (() => void)[] = [] // one-shot wake-ups
 
-  function set(status: SessionState['status'], session: Session | null = null, error: AgoraAuthError | null = null) {
-    if (status === state.status && session === state.session && error === state.error) return
-    state = { status, session, error }
-    for (const listener of [...listeners, ...waiters.splice(0)]) listener()
-  }
-
   return {
     get: () => state,
-    set,
+    set(status, session = null, error = null) {
+      if (status === state.status && session === state.session && error === state.error) return
+      state = { status, session, error }
+      for (const listener of [...listeners, ...waiters.splice(0)]) listener()
+    },
     listeners,
     nextChange: () =>
       new Promise<void>((resolve) => {
