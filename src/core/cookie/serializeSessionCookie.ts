@@ -8,7 +8,6 @@ import type { Session } from '../session/types.js'
 export function serializeSessionCookie(name: string, session: Pick<Session, 'token' | 'expiresAt'> | null, secure: boolean): string {
   // The cookie expires with the token; an expiry in the past (the epoch) is how a cookie is removed.
   const expires = new Date(session?.expiresAt ?? 0).toUTCString()
-  const attributes = [`${name}=${session?.token ?? ''}`, 'Path=/', `Expires=${expires}`, 'SameSite=Lax']
-  if (secure) attributes.push('Secure')
-  return attributes.join('; ')
+  const secureAttribute = secure ? '; Secure' : ''
+  return `${name}=${session?.token ?? ''}; Path=/; Expires=${expires}; SameSite=Lax${secureAttribute}`
 }
