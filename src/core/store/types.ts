@@ -54,7 +54,7 @@ export type CreateSessionStoreParameters = {
   accountChangePolicy?: 'signOut' | 'switch'
   /** Default `'signOut'`; `'keep'` keeps the session across chains; `'switch'` keeps one token per chain. */
   chainChangePolicy?: 'signOut' | 'keep' | 'switch'
-  /** Sign-in and sign-out reach the other tabs, default `true`. */
+  /** Sign-in and sign-out reach the other tabs (over BroadcastChannel; without it, tabs do not sync), default `true`. */
   sync?: boolean
   fetch?: typeof fetch
   /** Milliseconds before `exp` from which a token counts as expired, default 30 000. */
