@@ -17,6 +17,8 @@ export type SessionRules = {
  * stored ones, another tab's, the server render's (which, read without an account, reads no clock) (internal).
  * @example const session = readSession(storage.get(key), account, { anyChain: false, isFresh })
  */
+export function readSession(token: unknown): Session | undefined
+export function readSession(token: unknown, account: Account, rules: SessionRules): Session | undefined
 export function readSession(token: unknown, account?: Account, rules?: SessionRules): Session | undefined {
   if (typeof token !== 'string') return undefined
   let session: Session
