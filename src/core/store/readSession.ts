@@ -29,8 +29,5 @@ export function readSession(token: unknown, account?: Account, rules?: SessionRu
     return undefined // malformed: not usable, and the caller drops it
   }
   if (!account || !rules) return session
-  const { anyChain, isFresh } = rules
-  // A token without a chain claim is good on any chain.
-  const tokenNamesNoChain = session.chainId === undefined
-  return isFresh(session) && isForAccount(session, account, anyChain || tokenNamesNoChain) ? session : undefined
+  return rules.isFresh(session) && isForAccount(session, account, rules.anyChain) ? session : undefined
 }

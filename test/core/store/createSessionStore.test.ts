@@ -84,6 +84,14 @@ describe('creating the store', () => {
     expect(await store.getToken()).toBe(token)
   })
 
+  it('keeps an initialSession whose token names no chain, as it would keep the same token from storage', async () => {
+    const token = await signToken({ address: alice.address, siwe: { address: alice.address, nonce: 'n0nce123' } })
+    const { store } = setup({ initialSession: token })
+    expect(store.getServerSnapshot().session?.chainId).toBeUndefined()
+    store.setAccount(A)
+    expect(store.getSnapshot()).toMatchObject({ status: 'authenticated', session: { token } })
+  })
+
   it('drops an initialSession of another account, and ignores an invalid one', async () => {
     const { store } = setup({ initialSession: await signToken({ address: alice.address }) })
     store.setAccount(B)

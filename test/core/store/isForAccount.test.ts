@@ -12,7 +12,10 @@ describe('isForAccount', () => {
   it('another chain counts only when the chain does not matter', () => {
     expect(isForAccount({ address: alice.address, chainId: 1 }, account, false)).toBe(false)
     expect(isForAccount({ address: alice.address, chainId: 1 }, account, true)).toBe(true)
-    expect(isForAccount({ address: alice.address, chainId: undefined }, account, false)).toBe(false)
     expect(isForAccount({ address: bob.address, chainId: 10 }, account, true)).toBe(false)
+  })
+  it('an owner that names no chain (a token without a chain claim) is good on any chain', () => {
+    expect(isForAccount({ address: alice.address, chainId: undefined }, account, false)).toBe(true)
+    expect(isForAccount({ address: bob.address, chainId: undefined }, account, false)).toBe(false)
   })
 })
