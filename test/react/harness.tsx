@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, render } from '@testing-library/react'
-import { type ReactNode, StrictMode } from 'react'
+import { createElement, Fragment, type ReactNode, StrictMode } from 'react'
 import { generatePrivateKey } from 'viem/accounts'
 import { base, optimism } from 'viem/chains'
 import { commands } from 'vitest/browser'
@@ -61,6 +61,57 @@ export function makeSignIn() {
     return null
   }
   return { SignIn, api }
+}
+
+/** Before each test (`beforeEach(freshPage)`): no stored session, and a server request log that starts empty. */
+export async function freshPage() {
+  localStorage.clear()
+  await serverRequests()
+}
+
+/** A component rendered first in the tree that hands the test `useSignIn()` (makeSignIn's, or a test's own probe). */
+export type SignInProbe = { SignIn: () => ReactNode; api: { signIn?: UseSignInReturnType } }
+
+export type RenderConnectedOptions<Probe extends SignInProbe> = Omit<RenderAgoraOptions, 'wagmi' | 'provider'> & {
+  /** The local wallet. Default: a fresh random key on OP Mainnet and Base. */
+  wallet?: Partial<LocalWalletParameters>
+  /** AgoraAuthProvider's props. Default: the local Agora server's base URL, nothing else. */
+  provider?: Partial<RenderAgoraOptions['provider']>
+  /** Default: makeSignIn()'s probe. */
+  probe?: Probe
+}
+
+/**
+ * Renders `ui` after a sign-in probe inside the providers, and connects the local wallet as a user would: a page
+ * whose user has not signed in yet. `rerender(...nodes)` keeps the probe first and puts each node beside it, so a
+ * node that keeps its place (`ui` is the first) stays mounted.
+ * @example const page = await renderConnected(<Data />); await act(() => page.api.signIn!.signInAsync())
+ */
+export async function renderConnected<Probe extends SignInProbe = ReturnType<typeof makeSignIn>>(
+  ui: ReactNode = null,
+  { wallet, provider, probe, ...options }: RenderConnectedOptions<Probe> = {},
+) {
+  const wagmi = makeWagmi(wallet)
+  // Without a probe of the test's own, P is its default: makeSignIn()'s type.
+  const { SignIn, ...signIn } = probe ?? (makeSignIn() as unknown as Probe)
+  // Siblings, not one fragment: a component moved into a fragment would be a new one to React, and mount again.
+  const withProbe = (nodes: ReactNode[]) => createElement(Fragment, null, <SignIn />, ...nodes)
+  const view = renderAgora(withProbe([ui]), { ...options, wagmi, provider: { baseUrl: await apiBase(), ...provider } })
+  await wagmi.connect()
+  return { ...view, ...signIn, wagmi, rerender: (...nodes: ReactNode[]) => view.rerender(withProbe(nodes)) }
+}
+
+/**
+ * renderConnected, then one sign-in (one signature): the page of a signed-in user, and that user's session.
+ * @example const { wagmi, session, rerender } = await renderSignedIn(<Ballot />, { provider: { accountChangePolicy: 'switch' } })
+ */
+export async function renderSignedIn<Probe extends SignInProbe = ReturnType<typeof makeSignIn>>(
+  ui: ReactNode = null,
+  options: RenderConnectedOptions<Probe> = {},
+) {
+  const page = await renderConnected(ui, options)
+  const session = await act(() => page.api.signIn!.signInAsync())
+  return { ...page, session }
 }
 
 /** How often `line` ("METHOD /path") occurs in the server's request log. */

@@ -5,18 +5,11 @@ import { UnauthorizedError } from '../../../src/core/errors/errors.js'
 import type { Vote } from '../../../src/core/openapi/types.js'
 import { useAgoraInfiniteQuery } from '../../../src/react/hooks/useAgoraInfiniteQuery.js'
 import { useAgoraQuery } from '../../../src/react/hooks/useAgoraQuery.js'
-import { apiBase, makeSignIn, makeWagmi, refusingFetch, renderAgora, serverRequests } from '../harness.js'
+import { freshPage, refusingFetch, renderSignedIn, serverRequests } from '../harness.js'
 
-let baseUrl: string
-beforeEach(async () => {
-  baseUrl = await apiBase()
-  localStorage.clear()
-  await serverRequests()
-})
+beforeEach(freshPage)
 
 it('pages by offset until next_offset ends', async () => {
-  const wagmi = makeWagmi()
-  const { SignIn, api } = makeSignIn()
   const seen: { pages?: number; items?: number; distinct?: number; hasNext?: boolean; fetchNext?: () => Promise<unknown> } = {}
   function Delegates() {
     const delegates = useAgoraInfiniteQuery('delegates', { params: { limit: 20 } })
@@ -28,15 +21,7 @@ it('pages by offset until next_offset ends', async () => {
     seen.fetchNext = delegates.fetchNextPage
     return null
   }
-  renderAgora(
-    <>
-      <SignIn />
-      <Delegates />
-    </>,
-    { wagmi, provider: { baseUrl } },
-  )
-  await wagmi.connect()
-  await act(() => api.signIn!.signInAsync())
+  await renderSignedIn(<Delegates />)
   await waitFor(() => expect(seen.pages).toBe(1))
   expect(seen.items).toBe(20)
   let guard = 0
@@ -53,8 +38,6 @@ it('pages by offset until next_offset ends', async () => {
 })
 
 it("a list that answers 401 to every token under TanStack's default retry: 3 → one prompt, no retries", async () => {
-  const wagmi = makeWagmi()
-  const { SignIn, api } = makeSignIn()
   // The local server has no route that refuses every token: the stub is that route.
   const refusing = refusingFetch('delegates/refused', { status: 401, body: { message: 'Unauthorized' } })
   const seen: { status?: string; error?: unknown } = {}
@@ -64,15 +47,8 @@ it("a list that answers 401 to every token under TanStack's default retry: 3 →
     seen.error = error
     return null
   }
-  const view = renderAgora(<SignIn />, { wagmi, provider: { baseUrl, fetch: refusing.fetch }, queryClient: new QueryClient() })
-  await wagmi.connect()
-  await act(() => api.signIn!.signInAsync())
-  view.rerender(
-    <>
-      <SignIn />
-      <Refused />
-    </>,
-  )
+  const { wagmi, rerender } = await renderSignedIn(null, { provider: { fetch: refusing.fetch }, queryClient: new QueryClient() })
+  rerender(<Refused />)
   await waitFor(() => expect(seen.status).toBe('error'), { timeout: 20_000 })
   expect(seen.error).toBeInstanceOf(UnauthorizedError)
   expect(wagmi.wallet.signatureCount).toBe(2) // the sign-in, and the one re-authentication on the 401
@@ -80,8 +56,6 @@ it("a list that answers 401 to every token under TanStack's default retry: 3 →
 }, 30_000)
 
 it("a documented list template with its path parameter: every page is the filled-in path's, items typed as votes", async () => {
-  const wagmi = makeWagmi()
-  const { SignIn, api } = makeSignIn()
   const seen: { proposalId?: string; votes?: Vote[]; hasNext?: boolean; fetchNext?: () => Promise<unknown> } = {}
   function Latest() {
     // The newest proposals are PENDING (no votes): the last of the first page has some.
@@ -95,25 +69,12 @@ it("a documented list template with its path parameter: every page is the filled
     seen.fetchNext = votes.fetchNextPage
     return null
   }
-  const view = renderAgora(<SignIn />, { wagmi, provider: { baseUrl } })
-  await wagmi.connect()
-  await act(() => api.signIn!.signInAsync())
-  view.rerender(
-    <>
-      <SignIn />
-      <Latest />
-    </>,
-  )
+  const { rerender } = await renderSignedIn()
+  rerender(<Latest />)
   await waitFor(() => expect(seen.proposalId).toMatch(/^\d+$/))
   const proposalId = seen.proposalId!
   await serverRequests()
-  view.rerender(
-    <>
-      <SignIn />
-      <Latest />
-      <Votes proposalId={proposalId} />
-    </>,
-  )
+  rerender(<Latest />, <Votes proposalId={proposalId} />)
   await waitFor(() => expect(seen.votes).toHaveLength(2))
   await act(async () => {
     await seen.fetchNext!()

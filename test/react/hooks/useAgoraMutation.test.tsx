@@ -5,20 +5,14 @@ import type { AgoraAuthError } from '../../../src/core/errors/AgoraAuthError.js'
 import { UnauthorizedError } from '../../../src/core/errors/errors.js'
 import type { RetroFundingBallot, RetroFundingBallotInput } from '../../../src/core/openapi/types.js'
 import { useAgoraMutation } from '../../../src/react/hooks/useAgoraMutation.js'
-import { apiBase, makeSignIn, makeWagmi, refusingFetch, renderAgora, serverRequests } from '../harness.js'
+import { useSession } from '../../../src/react/hooks/useSession.js'
+import { freshPage, refusingFetch, renderSignedIn, serverRequests } from '../harness.js'
 
-let baseUrl: string
-beforeEach(async () => {
-  baseUrl = await apiBase()
-  localStorage.clear()
-  await serverRequests()
-})
+beforeEach(freshPage)
 
 type Allocations = { allocations: { projectId: string; amount: string }[] }
 
 it('posts the variables as JSON to the path made from them, with the token', async () => {
-  const wagmi = makeWagmi()
-  const { SignIn, api } = makeSignIn()
   const seen: { save?: (variables: Allocations & { address: string }) => Promise<unknown>; saved?: string } = {}
   function Ballot() {
     const save = useAgoraMutation<{ status: string }, Allocations & { address: string }>(
@@ -28,15 +22,7 @@ it('posts the variables as JSON to the path made from them, with the token', asy
     seen.saved = save.data?.status
     return null
   }
-  renderAgora(
-    <>
-      <SignIn />
-      <Ballot />
-    </>,
-    { wagmi, provider: { baseUrl } },
-  )
-  await wagmi.connect()
-  const session = await act(() => api.signIn!.signInAsync())
+  const { session } = await renderSignedIn(<Ballot />)
   await serverRequests()
   await act(async () => {
     await seen.save!({ address: session.address, allocations: [{ projectId: 'p1', amount: '100' }] })
@@ -46,8 +32,6 @@ it('posts the variables as JSON to the path made from them, with the token', asy
 })
 
 it("an auth error is not retried even when the app's QueryClient retries mutations", async () => {
-  const wagmi = makeWagmi()
-  const { SignIn, api } = makeSignIn()
   // The local server has no route that refuses every token: the stub is that route.
   const refusing = refusingFetch('ballots/refused', { status: 401, body: { message: 'Unauthorized' } })
   const seen: { save?: () => Promise<unknown>; error?: unknown } = {}
@@ -58,15 +42,7 @@ it("an auth error is not retried even when the app's QueryClient retries mutatio
     return null
   }
   const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: 3, retryDelay: 0 } } })
-  renderAgora(
-    <>
-      <SignIn />
-      <Save />
-    </>,
-    { wagmi, provider: { baseUrl, fetch: refusing.fetch }, queryClient },
-  )
-  await wagmi.connect()
-  await act(() => api.signIn!.signInAsync())
+  const { wagmi } = await renderSignedIn(<Save />, { provider: { fetch: refusing.fetch }, queryClient })
   await act(async () => {
     await seen.save!().catch(() => undefined)
   })
@@ -76,33 +52,18 @@ it("an auth error is not retried even when the app's QueryClient retries mutatio
 })
 
 it('a documented template: the body is the document’s ballot input, the path is filled in when it runs, data is the ballot', async () => {
-  const wagmi = makeWagmi()
-  const { SignIn, api } = makeSignIn()
   const seen: { save?: UseMutationResult<RetroFundingBallot, AgoraAuthError, RetroFundingBallotInput>['mutateAsync']; saved?: RetroFundingBallot } = {}
   function Ballot() {
     // The address is not known before sign-in: the hook renders anyway, and fills the path in when it runs.
+    const { session } = useSession()
     const save = useAgoraMutation('retrofunding/rounds/{roundId}/ballots/{addressOrEnsName}', {
-      path: { roundId: 5, addressOrEnsName: api.session?.address ?? '' },
+      path: { roundId: 5, addressOrEnsName: session?.address ?? '' },
     })
     seen.save = save.mutateAsync
     seen.saved = save.data
     return null
   }
-  const view = renderAgora(
-    <>
-      <SignIn />
-      <Ballot />
-    </>,
-    { wagmi, provider: { baseUrl } },
-  )
-  await wagmi.connect()
-  const session = await act(() => api.signIn!.signInAsync())
-  view.rerender(
-    <>
-      <SignIn />
-      <Ballot />
-    </>,
-  )
+  const { session } = await renderSignedIn(<Ballot />)
   await serverRequests()
   await act(async () => {
     await seen.save!({ allocations: [{ projectId: 'p1', amount: '100' }] })
@@ -114,23 +75,13 @@ it('a documented template: the body is the document’s ballot input, the path i
 })
 
 it('a path parameter still missing when the mutation runs rejects it with a TypeError, and nothing is sent', async () => {
-  const wagmi = makeWagmi()
-  const { SignIn, api } = makeSignIn()
   const seen: { save?: () => Promise<unknown> } = {}
   function Ballot() {
     const save = useAgoraMutation('retrofunding/rounds/{roundId}/ballots/{addressOrEnsName}', { path: { roundId: 5, addressOrEnsName: '' } })
     seen.save = () => save.mutateAsync({ allocations: [] })
     return null
   }
-  renderAgora(
-    <>
-      <SignIn />
-      <Ballot />
-    </>,
-    { wagmi, provider: { baseUrl } },
-  )
-  await wagmi.connect()
-  await act(() => api.signIn!.signInAsync())
+  await renderSignedIn(<Ballot />)
   await serverRequests()
   let rejection: unknown
   await act(async () => {

@@ -6,40 +6,25 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { ForbiddenError, UnauthorizedError } from '../../../src/core/errors/errors.js'
 import { getAgoraQuerySubject } from '../../../src/core/query/getAgoraQuerySubject.js'
 import { useAgoraQuery } from '../../../src/react/hooks/useAgoraQuery.js'
-import { apiBase, count, makeSignIn, makeWagmi, refusingFetch, renderAgora, serverRequests, urlOf } from '../harness.js'
+import { useSession } from '../../../src/react/hooks/useSession.js'
+import { count, freshPage, refusingFetch, renderConnected, renderSignedIn, serverRequests, urlOf } from '../harness.js'
 
-let baseUrl: string
-beforeEach(async () => {
-  baseUrl = await apiBase()
-  localStorage.clear()
-  await serverRequests()
-})
+beforeEach(freshPage)
 
 describe('useAgoraQuery', () => {
   it('100 concurrent queries whose token the server no longer accepts → one prompt, one verify, 100 successes', async () => {
-    const wagmi = makeWagmi()
-    const { SignIn, api } = makeSignIn()
     const results: Record<number, { status: string; count?: number }> = {}
     function Row({ i }: { i: number }) {
       const { status, data } = useAgoraQuery('proposals', { params: { limit: 1, offset: i } })
       results[i] = { status, count: data?.meta.total_returned }
       return null
     }
-    const view = renderAgora(<SignIn />, { wagmi, provider: { baseUrl } })
-    await wagmi.connect()
-    await act(() => api.signIn!.signInAsync())
+    const { wagmi, rerender } = await renderSignedIn()
     // The server restarts with a new secret: the client's token still looks valid to it, the server refuses it.
     await commands.agoraServerRestart()
     await serverRequests()
 
-    view.rerender(
-      <>
-        <SignIn />
-        {Array.from({ length: 100 }, (_, i) => (
-          <Row key={i} i={i} />
-        ))}
-      </>,
-    )
+    rerender(Array.from({ length: 100 }, (_, i) => <Row key={i} i={i} />))
     await waitFor(() => expect(Object.values(results).filter((r) => r.status === 'success')).toHaveLength(100), {
       timeout: 10_000,
     })
@@ -52,22 +37,13 @@ describe('useAgoraQuery', () => {
   })
 
   it('a protected query waits while signed out; a public one does not', async () => {
-    const wagmi = makeWagmi()
-    const { SignIn, api } = makeSignIn()
     const seen: { supply?: unknown; proposals?: string } = {}
     function Data() {
       seen.supply = useAgoraQuery('votable_supply').data?.votable_supply
       seen.proposals = useAgoraQuery('proposals', { params: { limit: 2 } }).fetchStatus
       return null
     }
-    renderAgora(
-      <>
-        <SignIn />
-        <Data />
-      </>,
-      { wagmi, provider: { baseUrl } },
-    )
-    await wagmi.connect()
+    const { api } = await renderConnected(<Data />)
     await waitFor(() => expect(seen.supply).toMatch(/^\d+$/))
     expect(seen.proposals).toBe('idle')
     expect(await serverRequests()).toEqual(['GET /api/v1/votable_supply'])
@@ -81,42 +57,34 @@ describe('useAgoraQuery', () => {
   it("account B never sees account A's cached data, not even as placeholder data, and A's cache is dropped", async () => {
     const keyA = generatePrivateKey()
     const a = privateKeyToAccount(keyA).address
-    const wagmi = makeWagmi({ privateKey: keyA })
-    const { SignIn, api } = makeSignIn()
     const renders: { session?: string; ballotOf?: string }[] = []
     function Ballot() {
+      const { session } = useSession()
       const { data } = useAgoraQuery('retrofunding/rounds/{roundId}/ballots/{addressOrEnsName}', {
         path: { roundId: 5, addressOrEnsName: a },
         placeholderData: keepPreviousData,
       })
-      renders.push({ session: api.session?.address, ballotOf: data?.address })
+      renders.push({ session: session?.address, ballotOf: data?.address })
       return null
     }
-    const view = renderAgora(
-      <>
-        <SignIn />
-        <Ballot />
-      </>,
-      { wagmi, provider: { baseUrl, accountChangePolicy: 'switch' } },
-    )
-    await wagmi.connect()
-    await act(() => api.signIn!.signInAsync())
+    const { wagmi, api, queryClient } = await renderSignedIn(<Ballot />, {
+      wallet: { privateKey: keyA },
+      provider: { accountChangePolicy: 'switch' },
+    })
     await waitFor(() => expect(renders.at(-1)!.ballotOf).toBe(a))
 
     act(() => wagmi.wallet.setAccount(generatePrivateKey()))
     await waitFor(() => expect(api.status).toBe('unauthenticated'))
     await act(() => api.signIn!.signInAsync())
     const b = api.session!.address
-    await waitFor(() => expect(view.queryClient.isFetching()).toBe(0))
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0))
     expect(renders.filter((r) => r.session === b && r.ballotOf === a)).toEqual([])
-    const subjects = view.queryClient.getQueryCache().getAll().map((query) => getAgoraQuerySubject(query.queryKey))
+    const subjects = queryClient.getQueryCache().getAll().map((query) => getAgoraQuerySubject(query.queryKey))
     expect(subjects).toContain(b) // the accessor reads real subjects, so the next line can fail
     expect(subjects).not.toContain(a)
   })
 
   it('403 is a ForbiddenError, never a re-authentication', async () => {
-    const wagmi = makeWagmi()
-    const { SignIn, api } = makeSignIn()
     const seen: { error?: unknown } = {}
     const other = privateKeyToAccount(generatePrivateKey()).address
     function Other() {
@@ -125,15 +93,7 @@ describe('useAgoraQuery', () => {
       }).error
       return null
     }
-    renderAgora(
-      <>
-        <SignIn />
-        <Other />
-      </>,
-      { wagmi, provider: { baseUrl } },
-    )
-    await wagmi.connect()
-    await act(() => api.signIn!.signInAsync())
+    const { wagmi } = await renderSignedIn(<Other />)
     await waitFor(() => expect(seen.error).toBeInstanceOf(ForbiddenError))
     expect(seen.error).toMatchObject({ code: 'FORBIDDEN', status: 403, reason: 'Unauthorized' })
     expect(wagmi.wallet.signatureCount).toBe(1)
@@ -141,8 +101,6 @@ describe('useAgoraQuery', () => {
 
   describe('retries', () => {
     it("a route that answers 401 to every token under TanStack's default retry: 3 → one prompt, no retries", async () => {
-      const wagmi = makeWagmi()
-      const { SignIn, api } = makeSignIn()
       const refusing = refusingFetch('proposals/refused', { status: 401, body: { message: 'Unauthorized' } })
       const seen: { status?: string; error?: unknown; attempts?: number } = {}
       function Refused() {
@@ -152,17 +110,10 @@ describe('useAgoraQuery', () => {
         seen.attempts = failureCount
         return null
       }
-      const view = renderAgora(<SignIn />, { wagmi, provider: { baseUrl, fetch: refusing.fetch }, queryClient: new QueryClient() })
-      await wagmi.connect()
-      await act(() => api.signIn!.signInAsync())
+      const { wagmi, rerender } = await renderSignedIn(null, { provider: { fetch: refusing.fetch }, queryClient: new QueryClient() })
       expect(wagmi.wallet.signatureCount).toBe(1)
 
-      view.rerender(
-        <>
-          <SignIn />
-          <Refused />
-        </>,
-      )
+      rerender(<Refused />)
       // 'error' comes only once TanStack has given up: every retry it would make happens before it.
       await waitFor(() => expect(seen.status).toBe('error'), { timeout: 20_000 })
       expect(seen.error).toBeInstanceOf(UnauthorizedError)
@@ -172,8 +123,6 @@ describe('useAgoraQuery', () => {
     }, 30_000)
 
     it('a 5xx is retried under the default rule; the hook\'s own retry wins over the rule', async () => {
-      const wagmi = makeWagmi()
-      const { SignIn, api } = makeSignIn()
       // A server error on demand is something the local server cannot produce: the stub answers 500 once.
       const flaky = refusingFetch('votable_supply', { status: 500, body: { message: 'Internal error' }, times: 1 })
       const refusing = refusingFetch('proposals/refused', { status: 401, body: { message: 'Unauthorized' } })
@@ -188,15 +137,8 @@ describe('useAgoraQuery', () => {
       }
       const fetch: typeof window.fetch = (input, init) =>
         urlOf(input).endsWith('votable_supply') ? flaky.fetch(input, init) : refusing.fetch(input, init)
-      const view = renderAgora(<SignIn />, { wagmi, provider: { baseUrl, fetch }, queryClient: new QueryClient() })
-      await wagmi.connect()
-      await act(() => api.signIn!.signInAsync())
-      view.rerender(
-        <>
-          <SignIn />
-          <Data />
-        </>,
-      )
+      const { rerender } = await renderSignedIn(null, { provider: { fetch }, queryClient: new QueryClient() })
+      rerender(<Data />)
       await waitFor(() => expect(seen).toMatchObject({ supply: 'success', refused: 'error' }), { timeout: 20_000 })
       expect(flaky.calls).toBe(2) // the 500, then the success
       expect(seen.refusedAttempts).toBe(2) // the app's retry: 1 was applied

@@ -1,24 +1,17 @@
 // The typed form of useAgoraQuery against the local server: a documented path template, its `{…}` parameters
 // filled in for the request and the cache key, and data typed from the document (the compile-time side is in
 // test/types/hooks.ts).
-import { act, waitFor } from '@testing-library/react'
+import { waitFor } from '@testing-library/react'
 import { beforeEach, expect, it } from 'vitest'
 import type { Proposal, Vote } from '../../../src/core/openapi/types.js'
 import { agoraQueryKey } from '../../../src/core/query/agoraQueryKey.js'
 import { useAgoraFetch } from '../../../src/react/hooks/useAgoraFetch.js'
 import { useAgoraQuery } from '../../../src/react/hooks/useAgoraQuery.js'
-import { apiBase, makeSignIn, makeWagmi, renderAgora, serverRequests } from '../harness.js'
+import { freshPage, renderSignedIn, serverRequests } from '../harness.js'
 
-let baseUrl: string
-beforeEach(async () => {
-  baseUrl = await apiBase()
-  localStorage.clear()
-  await serverRequests()
-})
+beforeEach(freshPage)
 
 it('a documented template with its path parameters: the filled-in path is requested and keyed, data is the document type', async () => {
-  const wagmi = makeWagmi()
-  const { SignIn, api } = makeSignIn()
   const seen: { first?: Proposal; proposal?: Proposal; votes?: Vote[]; clientBase?: string } = {}
   function Latest() {
     seen.first = useAgoraQuery('proposals', { params: { limit: 1, filter: 'everything' } }).data?.data[0]
@@ -30,38 +23,23 @@ it('a documented template with its path parameters: the filled-in path is reques
     seen.votes = useAgoraQuery('proposals/{proposalId}/votes', { path: { proposalId }, params: { limit: 3, sort: 'weight' } }).data?.data
     return null
   }
-  const view = renderAgora(<SignIn />, { wagmi, provider: { baseUrl } })
-  await wagmi.connect()
-  const session = await act(() => api.signIn!.signInAsync())
-  view.rerender(
-    <>
-      <SignIn />
-      <Latest />
-    </>,
-  )
+  const { session, queryClient, rerender } = await renderSignedIn()
+  rerender(<Latest />)
   await waitFor(() => expect(seen.first?.id).toMatch(/^\d+$/))
   const proposalId = seen.first!.id
   await serverRequests()
 
-  view.rerender(
-    <>
-      <SignIn />
-      <Latest />
-      <Detail proposalId={proposalId} />
-    </>,
-  )
+  rerender(<Latest />, <Detail proposalId={proposalId} />)
   await waitFor(() => expect(seen.proposal?.id).toBe(proposalId))
   await waitFor(() => expect(seen.votes).toBeDefined())
   expect(seen.proposal!.markdowntitle).toBe(seen.first!.markdowntitle)
   expect(seen.votes!.every((vote) => vote.proposalId === proposalId)).toBe(true)
   expect((await serverRequests()).sort()).toEqual([`GET /api/v1/proposals/${proposalId}`, `GET /api/v1/proposals/${proposalId}/votes`])
   const detailKey = agoraQueryKey({ baseUrl: seen.clientBase!, path: `proposals/${proposalId}`, params: {}, subject: session.address })
-  expect(view.queryClient.getQueryData(detailKey)).toEqual(seen.proposal)
+  expect(queryClient.getQueryData(detailKey)).toEqual(seen.proposal)
 })
 
 it('a missing path parameter is a TypeError while rendering, before any request; with enabled: false the query waits for it', async () => {
-  const wagmi = makeWagmi()
-  const { SignIn, api } = makeSignIn()
   const seen: { thrown?: unknown; waiting?: string; supply?: string } = {}
   function Missing() {
     try {
@@ -77,17 +55,9 @@ it('a missing path parameter is a TypeError while rendering, before any request;
     seen.supply = useAgoraQuery('votable_supply').data?.votable_supply
     return null
   }
-  const view = renderAgora(<SignIn />, { wagmi, provider: { baseUrl } })
-  await wagmi.connect()
-  await act(() => api.signIn!.signInAsync())
+  const { rerender } = await renderSignedIn()
   await serverRequests()
-  view.rerender(
-    <>
-      <SignIn />
-      <Missing />
-      <Waiting />
-    </>,
-  )
+  rerender(<Missing />, <Waiting />)
   await waitFor(() => expect(seen.supply).toMatch(/^\d+$/))
   expect(seen.thrown).toBeInstanceOf(TypeError)
   expect((seen.thrown as TypeError).message).toMatch(/'proposalId'/)
