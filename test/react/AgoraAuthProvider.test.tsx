@@ -19,7 +19,7 @@ import { useSession } from '../../src/react/hooks/useSession.js'
 import { useSignIn, type UseSignInReturnType } from '../../src/react/hooks/useSignIn.js'
 import { useSignOut } from '../../src/react/hooks/useSignOut.js'
 import { DEMO_ACCOUNTS } from '../../src/testing/demoAccounts.js'
-import { apiBase, makeWagmi, renderAgora, serverRequests } from './harness.js'
+import { apiBase, freshPage, makeWagmi, renderAgora, renderConnected, renderSignedIn, serverRequests } from './harness.js'
 
 type Seen = { status: SessionState['status']; sessionAddress?: string; wallet?: string }
 
@@ -37,23 +37,18 @@ function makeProbe() {
     return <output>{status}</output>
   }
   const last = () => renders.at(-1)!
-  return { Probe, renders, api, last }
+  return { SignIn: Probe, renders, api, last }
 }
 
-let baseUrl: string
-beforeEach(async () => {
-  baseUrl = await apiBase()
-  localStorage.clear()
-  await serverRequests()
-})
+beforeEach(freshPage)
 afterEach(() => localStorage.clear())
 
 describe('AgoraAuthProvider', () => {
   it('signs in through wagmi with one nonce, one signature and one verify; roles appear; sign-out ends it', async () => {
-    const wagmi = makeWagmi({ privateKey: DEMO_ACCOUNTS.badgeholder.privateKey })
-    const { Probe, api, last } = makeProbe()
-    renderAgora(<Probe />, { wagmi, provider: { baseUrl } })
-    await wagmi.connect()
+    const { wagmi, api, last } = await renderConnected(null, {
+      wallet: { privateKey: DEMO_ACCOUNTS.badgeholder.privateKey },
+      probe: makeProbe(),
+    })
     await waitFor(() => expect(last().status).toBe('unauthenticated'))
 
     await act(() => api.signIn!.signInAsync())
@@ -72,18 +67,14 @@ describe('AgoraAuthProvider', () => {
 
   it('restores a stored session on reload with zero requests, zero prompts and no signed-out flash', async () => {
     const privateKey = generatePrivateKey()
-    const first = makeWagmi({ privateKey })
-    const one = makeProbe()
-    const view = renderAgora(<one.Probe />, { wagmi: first, provider: { baseUrl } })
-    await first.connect()
-    await act(() => one.api.signIn!.signInAsync())
-    view.unmount()
+    const first = await renderSignedIn(null, { wallet: { privateKey } })
+    first.unmount()
     await serverRequests()
 
     // A new page: a new wagmi config whose wallet already authorized the site, so wagmi reconnects on mount.
     const reload = makeWagmi({ privateKey, authorized: true })
     const two = makeProbe()
-    renderAgora(<two.Probe />, { wagmi: reload, provider: { baseUrl } })
+    renderAgora(<two.SignIn />, { wagmi: reload, provider: { baseUrl: await apiBase() } })
     await waitFor(() => expect(two.last().status).toBe('authenticated'))
     expect(two.renders.map((r) => r.status)).not.toContain('unauthenticated')
     expect(two.renders[0]!.status).toBe('loading')
@@ -92,10 +83,7 @@ describe('AgoraAuthProvider', () => {
   })
 
   it('a rejected signature lands in unauthenticated with UserRejectedError and prompts no more', async () => {
-    const wagmi = makeWagmi()
-    const { Probe, api, last } = makeProbe()
-    renderAgora(<Probe />, { wagmi, provider: { baseUrl } })
-    await wagmi.connect()
+    const { wagmi, api, last } = await renderConnected(null, { probe: makeProbe() })
     wagmi.wallet.reject('once')
     await act(async () => api.signIn!.signIn())
     await waitFor(() => expect(api.signIn!.error).toBeInstanceOf(UserRejectedError))
@@ -111,10 +99,7 @@ describe('AgoraAuthProvider', () => {
   })
 
   it('StrictMode does not double-sign, and concurrent signIn calls share one prompt', async () => {
-    const wagmi = makeWagmi()
-    const { Probe, api, last } = makeProbe()
-    renderAgora(<Probe />, { wagmi, provider: { baseUrl }, strict: true })
-    await wagmi.connect()
+    const { wagmi, api, last } = await renderConnected(null, { probe: makeProbe(), strict: true })
     await waitFor(() => expect(last().status).toBe('unauthenticated'))
     await act(() => Promise.all([api.signIn!.signInAsync(), api.signIn!.signInAsync(), api.signIn!.signInAsync()]))
     expect(last().status).toBe('authenticated')
@@ -123,8 +108,6 @@ describe('AgoraAuthProvider', () => {
   })
 
   it('makes one store per provider: StrictMode keeps the one in use live, unmounting releases it', async () => {
-    const wagmi = makeWagmi()
-    const { Probe, api, last } = makeProbe()
     const stores = new Set<SessionStore>()
     function Grab() {
       const { store } = useAgoraAuthContext()
@@ -133,14 +116,7 @@ describe('AgoraAuthProvider', () => {
       }, [store])
       return null
     }
-    const view = renderAgora(
-      <>
-        <Probe />
-        <Grab />
-      </>,
-      { wagmi, provider: { baseUrl }, strict: true },
-    )
-    await wagmi.connect()
+    const { api, last, unmount } = await renderConnected(<Grab />, { probe: makeProbe(), strict: true })
     await waitFor(() => expect(last().status).toBe('unauthenticated'))
     expect(stores.size).toBe(1)
     const [store] = [...stores]
@@ -149,7 +125,7 @@ describe('AgoraAuthProvider', () => {
     await act(() => api.signIn!.signInAsync())
     expect(heard).toHaveBeenCalled()
 
-    view.unmount()
+    unmount()
     await act(async () => {}) // the release waits a microtask, to tell an unmount from StrictMode's remount
     heard.mockClear()
     store!.signOut()
@@ -167,28 +143,20 @@ describe('AgoraAuthProvider', () => {
     })
 
     it('is off by default: signing in writes no cookie', async () => {
-      const wagmi = makeWagmi()
-      const { Probe, api } = makeProbe()
-      renderAgora(<Probe />, { wagmi, provider: { baseUrl } })
-      await wagmi.connect()
-      await act(() => api.signIn!.signInAsync())
+      await renderSignedIn()
       expect(cookie()).toBeUndefined()
     })
 
     it('holds the token after sign-in and after a reload that restored the session; sign-out removes it', async () => {
       const privateKey = generatePrivateKey()
-      const first = makeWagmi({ privateKey })
-      const one = makeProbe()
-      const view = renderAgora(<one.Probe />, { wagmi: first, provider: { baseUrl, sessionCookie: true } })
-      await first.connect()
-      const session = await act(() => one.api.signIn!.signInAsync())
+      const { session, unmount } = await renderSignedIn(null, { wallet: { privateKey }, provider: { sessionCookie: true } })
       expect(cookie()).toBe(session.token)
-      view.unmount()
+      unmount()
       document.cookie = `${SESSION_COOKIE_NAME}=; Path=/; Max-Age=0`
 
       const reload = makeWagmi({ privateKey, authorized: true })
       const two = makeProbe()
-      renderAgora(<two.Probe />, { wagmi: reload, provider: { baseUrl, sessionCookie: { name: 'my_session' } } })
+      renderAgora(<two.SignIn />, { wagmi: reload, provider: { baseUrl: await apiBase(), sessionCookie: { name: 'my_session' } } })
       await waitFor(() => expect(two.last().status).toBe('authenticated'))
       expect(cookie('my_session')).toBe(session.token)
       expect(reload.wallet.signatureCount).toBe(0)
@@ -198,11 +166,7 @@ describe('AgoraAuthProvider', () => {
     })
 
     it('an account change removes it', async () => {
-      const wagmi = makeWagmi()
-      const { Probe, api, last } = makeProbe()
-      renderAgora(<Probe />, { wagmi, provider: { baseUrl, sessionCookie: true } })
-      await wagmi.connect()
-      await act(() => api.signIn!.signInAsync())
+      const { wagmi, last } = await renderSignedIn(null, { probe: makeProbe(), provider: { sessionCookie: true } })
       expect(cookie()).toBeDefined()
       act(() => wagmi.wallet.setAccount(generatePrivateKey()))
       await waitFor(() => expect(last().status).toBe('unauthenticated'))
@@ -212,11 +176,7 @@ describe('AgoraAuthProvider', () => {
 
   describe('account switch', () => {
     it("signOut policy (default): B never sees A's session, not for one render", async () => {
-      const wagmi = makeWagmi()
-      const { Probe, api, last, renders } = makeProbe()
-      renderAgora(<Probe />, { wagmi, provider: { baseUrl } })
-      await wagmi.connect()
-      await act(() => api.signIn!.signInAsync())
+      const { wagmi, last, renders } = await renderSignedIn(null, { probe: makeProbe() })
       const a = last().sessionAddress!
       act(() => wagmi.wallet.setAccount(generatePrivateKey()))
       await waitFor(() => expect(last().wallet).not.toBe(a))
@@ -232,11 +192,11 @@ describe('AgoraAuthProvider', () => {
     it("switch policy: each account keeps its session, switching back restores it with no prompt", async () => {
       const keyA = generatePrivateKey()
       const keyB = generatePrivateKey()
-      const wagmi = makeWagmi({ privateKey: keyA })
-      const { Probe, api, last, renders } = makeProbe()
-      renderAgora(<Probe />, { wagmi, provider: { baseUrl, accountChangePolicy: 'switch' } })
-      await wagmi.connect()
-      await act(() => api.signIn!.signInAsync())
+      const { wagmi, api, last, renders } = await renderSignedIn(null, {
+        wallet: { privateKey: keyA },
+        probe: makeProbe(),
+        provider: { accountChangePolicy: 'switch' },
+      })
       const a = last().sessionAddress!
       act(() => wagmi.wallet.setAccount(keyB))
       await waitFor(() => expect(last().wallet).not.toBe(a))
@@ -254,10 +214,7 @@ describe('AgoraAuthProvider', () => {
     })
 
     it('an account switch while the signature is pending never adopts the old account\'s token', async () => {
-      const wagmi = makeWagmi()
-      const { Probe, api, last, renders } = makeProbe()
-      renderAgora(<Probe />, { wagmi, provider: { baseUrl } })
-      await wagmi.connect()
+      const { wagmi, api, last, renders } = await renderConnected(null, { probe: makeProbe() })
       wagmi.wallet.delay(100)
       const pending = api.signIn!.signInAsync().catch((error: unknown) => error)
       await waitFor(() => expect(wagmi.wallet.signatureCount).toBe(1))
@@ -270,18 +227,12 @@ describe('AgoraAuthProvider', () => {
   })
 
   it('disconnecting signs out', async () => {
-    const wagmi = makeWagmi()
-    const { Probe, api, last } = makeProbe()
-    renderAgora(<Probe />, { wagmi, provider: { baseUrl } })
-    await wagmi.connect()
-    await act(() => api.signIn!.signInAsync())
+    const { wagmi, last } = await renderSignedIn(null, { probe: makeProbe() })
     act(() => wagmi.wallet.disconnect())
     await waitFor(() => expect(last()).toMatchObject({ status: 'unauthenticated', wallet: undefined }))
   })
 
   it('a useHasRole consumer does not re-render when the token is replaced by one with the same roles', async () => {
-    const wagmi = makeWagmi({ privateKey: DEMO_ACCOUNTS.badgeholder.privateKey })
-    const { Probe, api } = makeProbe()
     let roleRenders = 0
     function Gate() {
       const isBadgeholder = useHasRole('badgeholder')
@@ -293,16 +244,13 @@ describe('AgoraAuthProvider', () => {
       store = useSessionStoreForTest()
       return null
     }
-    renderAgora(
+    const { wagmi } = await renderSignedIn(
       <>
-        <Probe />
         <Gate />
         <Grab />
       </>,
-      { wagmi, provider: { baseUrl } },
+      { wallet: { privateKey: DEMO_ACCOUNTS.badgeholder.privateKey } },
     )
-    await wagmi.connect()
-    await act(() => api.signIn!.signInAsync())
     const afterSignIn = roleRenders
     expect(afterSignIn).toBe(2) // false while signed out, true once signed in
     await act(() => store!.reauthenticate()) // a new token, the same roles
@@ -321,14 +269,14 @@ describe('AgoraAuthProvider', () => {
 
   it('renders on the server from initialSession without touching storage, and hydrates to the same snapshot', async () => {
     // A real token from the server, to hydrate with.
-    const wagmi = makeWagmi({ privateKey: DEMO_ACCOUNTS.citizen.privateKey })
-    const { Probe, api, last } = makeProbe()
-    const view = renderAgora(<Probe />, { wagmi, provider: { baseUrl } })
-    await wagmi.connect()
-    const session = await act(() => api.signIn!.signInAsync())
+    const { session, last, unmount } = await renderSignedIn(null, {
+      wallet: { privateKey: DEMO_ACCOUNTS.citizen.privateKey },
+      probe: makeProbe(),
+    })
     expect(last().status).toBe('authenticated')
-    view.unmount()
+    unmount()
     localStorage.clear()
+    const baseUrl = await apiBase()
 
     const getItem = vi.spyOn(Storage.prototype, 'getItem')
     function Status() {
