@@ -7,9 +7,8 @@ import { WagmiProvider } from 'wagmi'
 import { AgoraAuthProvider } from '../../../src/react/AgoraAuthProvider.js'
 import { SessionBadge } from '../../../src/react/components/SessionBadge.js'
 import { SignInButton } from '../../../src/react/components/SignInButton.js'
-import { useSignIn, type UseSignInReturnType } from '../../../src/react/hooks/useSignIn.js'
 import { DEMO_ACCOUNTS } from '../../../src/testing/demoAccounts.js'
-import { apiBase, makeWagmi, renderAgora } from '../harness.js'
+import { apiBase, makeWagmi, renderSignedIn } from '../harness.js'
 
 beforeEach(() => localStorage.clear())
 afterEach(() => {
@@ -26,21 +25,7 @@ const minutesLeft = () => {
 it('counts down on a page left open, without anything else re-rendering it', async () => {
   // Only the clock and intervals are fake: the sign-in's network and wagmi's timeouts run for real.
   vi.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setInterval', 'clearInterval'] })
-  const wagmi = makeWagmi({ privateKey: DEMO_ACCOUNTS.citizen.privateKey })
-  let signIn: UseSignInReturnType | undefined
-  function SignIn() {
-    signIn = useSignIn()
-    return null
-  }
-  renderAgora(
-    <>
-      <SignIn />
-      <SessionBadge />
-    </>,
-    { wagmi, provider: { baseUrl: await apiBase() } },
-  )
-  await wagmi.connect()
-  await act(() => signIn!.signInAsync())
+  await renderSignedIn(<SessionBadge />, { wallet: { privateKey: DEMO_ACCOUNTS.citizen.privateKey } })
   expect(screen.getByRole('list', { name: 'Roles' })).toHaveTextContent('citizen')
   const before = minutesLeft()
   expect(before).toBeGreaterThanOrEqual(23 * 60 + 59)
@@ -57,18 +42,10 @@ it('counts down on a page left open, without anything else re-rendering it', asy
 
 it('renders on the server and hydrates without reading the clock, random or storage; the countdown comes after mount', async () => {
   // A real token, to render from.
-  const wagmi = makeWagmi({ privateKey: DEMO_ACCOUNTS.citizen.privateKey })
-  let signIn: UseSignInReturnType | undefined
-  function SignIn() {
-    signIn = useSignIn()
-    return null
-  }
-  const baseUrl = await apiBase()
-  const view = renderAgora(<SignIn />, { wagmi, provider: { baseUrl } })
-  await wagmi.connect()
-  const session = await act(() => signIn!.signInAsync())
-  view.unmount()
+  const { session, unmount } = await renderSignedIn(null, { wallet: { privateKey: DEMO_ACCOUNTS.citizen.privateKey } })
+  unmount()
   localStorage.clear()
+  const baseUrl = await apiBase()
 
   // One wagmi config for the server render and the hydration, as on a real page (wagmi reconnects one at a time).
   const reload = makeWagmi({ privateKey: DEMO_ACCOUNTS.citizen.privateKey })

@@ -6,7 +6,7 @@ import { WagmiProvider } from 'wagmi'
 import { getConnection } from 'wagmi/actions'
 import { AgoraAuthProvider } from '../../../src/react/AgoraAuthProvider.js'
 import { SignInButton } from '../../../src/react/components/SignInButton.js'
-import { apiBase, makeWagmi, renderAgora } from '../harness.js'
+import { apiBase, makeWagmi, renderConnected } from '../harness.js'
 
 let baseUrl: string
 beforeEach(async () => {
@@ -58,9 +58,7 @@ it('connects and signs with the provider\'s config prop, not the surrounding Wag
 })
 
 it('while the wallet prompt is open it says so; a rejection is announced and offers a retry', async () => {
-  const wagmi = makeWagmi()
-  renderAgora(<SignInButton />, { wagmi, provider: { baseUrl } })
-  await wagmi.connect()
+  const { wagmi } = await renderConnected(<SignInButton />)
   await waitFor(() => expect(button()).toHaveAttribute('data-state', 'idle'))
   let prompted = false
   wagmi.wallet.onSign(() => {
