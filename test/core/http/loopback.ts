@@ -54,10 +54,22 @@ export async function until(condition: () => boolean) {
 }
 
 /**
- * A handler that answers 200 with `prefix` followed by `a`s for as long as the client reads, up to 200 MB; `written()`
- * says how many bytes went out, to show that a bounded reader hung up early.
+ * A loopback server for the enclosing `describe` that answers every request 200 with `prefix` followed by `a`s for as
+ * long as the client reads, up to 200 MB: a never-ending answer. `written()` says how many bytes went out, to show
+ * that a bounded reader hung up early.
+ * @example const endless = useEndlessAnswer('{"nonce":"'); … getNonce({ baseUrl: endless.apiBase() })
  */
-export function endlessAnswer(prefix: string) {
+export function useEndlessAnswer(prefix: string) {
+  const answer = endlessAnswer(prefix)
+  let server: Loopback | undefined
+  beforeAll(async () => {
+    server = await startLoopback(answer.handler)
+  })
+  afterAll(() => server?.close())
+  return { apiBase: () => `${server!.origin}/api/v1`, written: answer.written }
+}
+
+function endlessAnswer(prefix: string) {
   let written = 0
   const handler: Handler = (_, res) => {
     res.writeHead(200, { 'content-type': 'application/json' })

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AbortedError, InvalidResponseError } from '../../../src/core/errors/errors.js'
 import { createAgoraClient } from '../../../src/core/http/createAgoraClient.js'
 import { authResponseMaxBytes, readBoundedText } from '../../../src/core/http/readBoundedText.js'
-import { endlessAnswer, startLoopback } from './loopback.js'
+import { useEndlessAnswer } from './loopback.js'
 
 /** A body that never ends, counting what was pulled from it. */
 function endlessBody() {
@@ -64,16 +64,11 @@ describe('readBoundedText', () => {
 })
 
 describe('a never-ending auth answer over loopback (client.request with maxResponseBytes)', () => {
-  let server: Awaited<ReturnType<typeof startLoopback>>
   // Streams `{"access_token":"aaaa…` for as long as the client reads: a 50 MB verify answer, and more.
-  const answer = endlessAnswer('{"access_token":"')
-  beforeAll(async () => {
-    server = await startLoopback(answer.handler)
-  })
-  afterAll(() => server.close())
+  const answer = useEndlessAnswer('{"access_token":"')
 
   it('stops at the cap with InvalidResponseError instead of buffering the answer', async () => {
-    const agora = createAgoraClient({ baseUrl: `${server.origin}/api/v1`, retry: { count: 0 } })
+    const agora = createAgoraClient({ baseUrl: answer.apiBase(), retry: { count: 0 } })
     const error = await agora
       .request<unknown>('auth/verify', { method: 'POST', body: {}, maxResponseBytes: authResponseMaxBytes })
       .catch((e: unknown) => e)

@@ -1,8 +1,8 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AbortedError, HttpError, InvalidResponseError, NetworkError, RateLimitedError } from '../../../src/core/errors/errors.js'
 import { getNonce } from '../../../src/core/siwe/getNonce.js'
-import { endlessAnswer, startLoopback } from '../http/loopback.js'
+import { useEndlessAnswer } from '../http/loopback.js'
 import { agoraFetch } from '../store/helpers.js'
 
 // A loopback host: the local server answers only the hosts it is pinned to, loopback by default.
@@ -81,16 +81,11 @@ describe('getNonce with a relative baseUrl', () => {
 })
 
 describe('getNonce against a never-ending answer (loopback)', () => {
-  let server: Awaited<ReturnType<typeof startLoopback>>
   // `{"nonce":"aaaa…` for as long as the client reads: 50 MB and more.
-  const answer = endlessAnswer('{"nonce":"')
-  beforeAll(async () => {
-    server = await startLoopback(answer.handler)
-  })
-  afterAll(() => server.close())
+  const answer = useEndlessAnswer('{"nonce":"')
 
   it('stops at authResponseMaxBytes with InvalidResponseError instead of buffering it', async () => {
-    await expect(getNonce({ baseUrl: `${server.origin}/api/v1` })).rejects.toBeInstanceOf(InvalidResponseError)
+    await expect(getNonce({ baseUrl: answer.apiBase() })).rejects.toBeInstanceOf(InvalidResponseError)
     // Socket buffers aside, the server could not write much more than 64 KiB before the client hung up.
     expect(answer.written()).toBeLessThan(16 * 1024 * 1024)
   }, 30_000)

@@ -1,12 +1,12 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { HttpError, InvalidResponseError, RateLimitedError, VerificationFailedError } from '../../../src/core/errors/errors.js'
 import { createAgoraSiweMessage } from '../../../src/core/siwe/createAgoraSiweMessage.js'
 import { getNonce } from '../../../src/core/siwe/getNonce.js'
 import { verifySiwe } from '../../../src/core/siwe/verifySiwe.js'
 import { decodeSessionToken } from '../../../src/core/session/decodeSessionToken.js'
 import { alice as wallet } from '../../helpers/countingWallet.js'
-import { endlessAnswer, startLoopback } from '../http/loopback.js'
+import { useEndlessAnswer } from '../http/loopback.js'
 import { agoraFetch } from '../store/helpers.js'
 
 // A loopback host: the local server answers only the hosts it is pinned to, loopback by default.
@@ -95,16 +95,11 @@ describe('verifySiwe', () => {
 })
 
 describe('verifySiwe against a never-ending answer (loopback)', () => {
-  let server: Awaited<ReturnType<typeof startLoopback>>
   // `{"access_token":"aaaa…` for as long as the client reads: 50 MB and more.
-  const answer = endlessAnswer('{"access_token":"')
-  beforeAll(async () => {
-    server = await startLoopback(answer.handler)
-  })
-  afterAll(() => server.close())
+  const answer = useEndlessAnswer('{"access_token":"')
 
   it('stops at authResponseMaxBytes with InvalidResponseError instead of buffering it', async () => {
-    const verifying = verifySiwe({ baseUrl: `${server.origin}/api/v1`, message: 'm', signature: '0x' })
+    const verifying = verifySiwe({ baseUrl: answer.apiBase(), message: 'm', signature: '0x' })
     await expect(verifying).rejects.toBeInstanceOf(InvalidResponseError)
     // Socket buffers aside, the server could not write much more than 64 KiB before the client hung up.
     expect(answer.written()).toBeLessThan(16 * 1024 * 1024)
