@@ -1,13 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { createTokenStorage } from '../../../src/core/store/createTokenStorage.js'
-import type { Session } from '../../../src/core/session/types.js'
 import type { StorageAdapter } from '../../../src/core/store/types.js'
-import { alice, bob } from '../../helpers/countingWallet.js'
+import { alice } from '../../helpers/countingWallet.js'
 import { signToken } from '../../helpers/tokens.js'
-import { A, baseUrl, keyOf, spyStorage } from './helpers.js'
-
-const rules = { anyChain: false, isFresh: (session: Session) => session.expiresAt - 30_000 > Date.now() }
+import { A, baseUrl, defaultRules as rules, keyOf, notSessionsOfA, spyStorage } from './helpers.js'
 
 describe('createTokenStorage', () => {
   it('keys one entry per API, account (any case) and chain', () => {
@@ -46,13 +43,7 @@ describe('createTokenStorage', () => {
     expect(tokens.restore(A, rules)).toBeUndefined()
   })
 
-  it.each([
-    ['garbage', async () => 'garbage'],
-    ['an expired token', async () => signToken({ address: alice.address, iat: Math.floor(Date.now() / 1000) - 90_000 })],
-    ['a token within clockSkew of exp', async () => signToken({ address: alice.address, ttl: 20 })],
-    ["another account's token", async () => signToken({ address: bob.address })],
-    ["another chain's token", async () => signToken({ address: alice.address, chainId: 1 })],
-  ])('restores nothing from %s, and removes it', async (_, make) => {
+  it.each(notSessionsOfA)('restores nothing from %s, and removes it', async (_, make) => {
     const spy = spyStorage()
     spy.inner.set(keyOf(A), await make())
     const tokens = createTokenStorage(baseUrl, spy.storage)

@@ -2,9 +2,11 @@
 // the server's own JWTs, no sockets. Loopback tests with real HTTP are in createSessionStore.loopback.test.ts.
 import { createSessionStore } from '../../../src/core/store/createSessionStore.js'
 import { createMemoryStorage } from '../../../src/core/store/createMemoryStorage.js'
+import type { SessionRules } from '../../../src/core/store/readSession.js'
 import type { CreateSessionStoreParameters, SessionState, StorageAdapter } from '../../../src/core/store/types.js'
 import { createAgoraServer } from '../../../src/server.js'
 import { alice, bob, createCountingWallet } from '../../helpers/countingWallet.js'
+import { signToken } from '../../helpers/tokens.js'
 
 export { alice, bob }
 // A loopback host: the local server answers only the hosts it is pinned to, loopback by default.
@@ -13,6 +15,18 @@ export const A = { address: alice.address, chainId: 10 }
 export const B = { address: bob.address, chainId: 10 }
 export const keyOf = (account: { address: string; chainId: number }) =>
   `agora-auth:${baseUrl}:${account.address.toLowerCase()}:${account.chainId}`
+
+/** The rules of a store with default options: the chain counts; a session is fresh until 30 s (clockSkew) before exp. */
+export const defaultRules: SessionRules = { anyChain: false, isFresh: (session) => session.expiresAt - 30_000 > Date.now() }
+
+/** Strings that are no usable session for account A under defaultRules, each made when its test runs. */
+export const notSessionsOfA: [name: string, make: () => Promise<string>][] = [
+  ['garbage', async () => 'garbage'],
+  ['an expired token', async () => signToken({ address: alice.address, iat: Math.floor(Date.now() / 1000) - 90_000 })],
+  ['a token within clockSkew of exp', async () => signToken({ address: alice.address, ttl: 20 })],
+  ["another account's token", async () => signToken({ address: bob.address })],
+  ["another chain's token", async () => signToken({ address: alice.address, chainId: 1 })],
+]
 
 /** A memory storage that records every call, to prove what was (not) touched. */
 export function spyStorage(inner: StorageAdapter = createMemoryStorage()) {

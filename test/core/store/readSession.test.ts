@@ -1,13 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { readSession } from '../../../src/core/store/readSession.js'
-import type { Session } from '../../../src/core/session/types.js'
-import { alice, bob } from '../../helpers/countingWallet.js'
+import { alice } from '../../helpers/countingWallet.js'
 import { signToken } from '../../helpers/tokens.js'
-
-const account = { address: alice.address, chainId: 10 }
-const isFresh = (session: Session) => session.expiresAt - 30_000 > Date.now()
-const rules = { anyChain: false, isFresh }
+import { A as account, defaultRules as rules, notSessionsOfA } from './helpers.js'
 
 describe('readSession without an account (the server render)', () => {
   it('is undefined without a token, and for one that is no session token', () => {
@@ -25,14 +21,7 @@ describe('readSession for an account', () => {
     const token = await signToken({ address: alice.address })
     expect(readSession(token, account, rules)).toMatchObject({ token, address: alice.address, chainId: 10 })
   })
-  it.each([
-    ['no string', async () => 42],
-    ['garbage', async () => 'garbage'],
-    ['an expired token', async () => signToken({ address: alice.address, iat: Math.floor(Date.now() / 1000) - 90_000 })],
-    ['a token within clockSkew of exp', async () => signToken({ address: alice.address, ttl: 20 })],
-    ["another account's token", async () => signToken({ address: bob.address })],
-    ["another chain's token", async () => signToken({ address: alice.address, chainId: 1 })],
-  ])('is undefined for %s', async (_, make) => {
+  it.each<[string, () => Promise<unknown>]>([['no string', async () => 42], ...notSessionsOfA])('is undefined for %s', async (_, make) => {
     expect(readSession(await make(), account, rules)).toBeUndefined()
   })
   it("takes another chain's token when the chain does not matter, and a token that names no chain anywhere", async () => {
