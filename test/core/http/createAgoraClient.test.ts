@@ -22,9 +22,6 @@ useLoopback((started) => {
   server = started
   base = `${server.origin}/api/v1`
 })
-afterEach(() => {
-  vi.useRealTimers()
-})
 
 describe('createAgoraClient: where the token goes', () => {
   it('sends the bearer to protected routes below the base, parses JSON and appends params', async () => {
