@@ -140,16 +140,32 @@ describe('createAgoraFetch: 401, renewal and the no-loop rule', () => {
 describe('createAgoraFetch: 429', () => {
   // Real server, real fetch; only the client's wait is on fake time. `sent` counts what actually left.
   function rateLimited(headers: () => Record<string, string>, times: number) {
-    let n = 0
-    server.handle((_, res) => (n++ < times ? send(res, 429, v0('rate_limit_exceeded'), headers()) : send(res, 200, { n })))
+    let received = 0
+    server.handle((_, res) => {
+      received++
+      if (received <= times) send(res, 429, v0('rate_limit_exceeded'), headers())
+      else send(res, 200, { n: received })
+    })
     let sent = 0
     let answered = 0
     const agora = createAgoraClient({
       baseUrl: base,
       tokenSource: fakeSource().source,
-      fetch: (input, init) => (sent++, fetch(input, init).finally(() => answered++)),
+      fetch: (input, init) => {
+        sent++
+        return fetch(input, init).finally(() => answered++)
+      },
     })
-    return { agora, sent: () => sent, answered: () => answered }
+    /** Once answer `answer` is in, the client sends nothing for `ms` - 1 ms; the last millisecond releases the retry. */
+    async function waitsExactly(ms: number, { after: answer }: { after: number }) {
+      await until(() => answered === answer)
+      await flush()
+      await vi.advanceTimersByTimeAsync(ms - 1)
+      await flush()
+      expect(sent).toBe(answer)
+      await vi.advanceTimersByTimeAsync(1)
+    }
+    return { agora, sent: () => sent, answered: () => answered, waitsExactly }
   }
   const flush = async () => {
     for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve))
@@ -157,14 +173,9 @@ describe('createAgoraFetch: 429', () => {
 
   it('waits Retry-After in seconds, then retries', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
-    const { agora, sent, answered } = rateLimited(() => ({ 'retry-after': '3' }), 1)
+    const { agora, sent, waitsExactly } = rateLimited(() => ({ 'retry-after': '3' }), 1)
     const result = agora.request<{ n: number }>('x')
-    await until(() => answered() === 1)
-    await flush()
-    await vi.advanceTimersByTimeAsync(2_999)
-    await flush()
-    expect(sent()).toBe(1)
-    await vi.advanceTimersByTimeAsync(1)
+    await waitsExactly(3_000, { after: 1 })
     await expect(result).resolves.toEqual({ n: 2 })
     expect(sent()).toBe(2)
   })
@@ -172,33 +183,18 @@ describe('createAgoraFetch: 429', () => {
   it('waits until a Retry-After HTTP date, then retries', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
     vi.setSystemTime(new Date('2026-11-23T00:00:00Z'))
-    const { agora, sent, answered } = rateLimited(() => ({ 'retry-after': new Date(Date.now() + 5_000).toUTCString() }), 1)
+    const { agora, waitsExactly } = rateLimited(() => ({ 'retry-after': new Date(Date.now() + 5_000).toUTCString() }), 1)
     const result = agora.request('x')
-    await until(() => answered() === 1)
-    await flush()
-    await vi.advanceTimersByTimeAsync(4_999)
-    await flush()
-    expect(sent()).toBe(1)
-    await vi.advanceTimersByTimeAsync(1)
+    await waitsExactly(5_000, { after: 1 })
     await expect(result).resolves.toEqual({ n: 2 })
   })
 
   it('backs off exponentially without Retry-After, then gives up with RateLimitedError', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
-    const { agora, sent, answered } = rateLimited(() => ({ 'request-id': 'req_429' }), 99)
+    const { agora, sent, waitsExactly } = rateLimited(() => ({ 'request-id': 'req_429' }), 99)
     const result = agora.request('x').catch((e: unknown) => e)
-    await until(() => answered() === 1)
-    await flush()
-    await vi.advanceTimersByTimeAsync(999)
-    await flush()
-    expect(sent()).toBe(1)
-    await vi.advanceTimersByTimeAsync(1) // 1 s
-    await until(() => answered() === 2)
-    await flush()
-    await vi.advanceTimersByTimeAsync(1_999)
-    await flush()
-    expect(sent()).toBe(2)
-    await vi.advanceTimersByTimeAsync(1) // 2 s
+    await waitsExactly(1_000, { after: 1 })
+    await waitsExactly(2_000, { after: 2 })
     const error = await result
     expect(error).toBeInstanceOf(RateLimitedError)
     expect(error).toMatchObject({ status: 429, reason: 'rate_limit_exceeded', requestId: 'req_429' })
@@ -256,7 +252,10 @@ describe('createAgoraFetch: aborts', () => {
     const controller = new AbortController()
     const source: TokenSource = {
       getToken: async () => 't1',
-      renewToken: () => (controller.abort(), new Promise(() => {})),
+      renewToken: () => {
+        controller.abort()
+        return new Promise(() => {})
+      },
     }
     server.handle((_, res) => send(res, 401, 'JWT expired'))
     const agora = createAgoraClient({ baseUrl: base, tokenSource: source })
