@@ -1,16 +1,13 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, render, renderHook, waitFor } from '@testing-library/react'
-import { type ReactNode, useEffect } from 'react'
-import { hydrateRoot } from 'react-dom/client'
+import { useEffect } from 'react'
 import { renderToString } from 'react-dom/server'
 import { generatePrivateKey } from 'viem/accounts'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { useConnection, WagmiProvider } from 'wagmi'
+import { useConnection } from 'wagmi'
 import { SESSION_COOKIE_NAME } from '../../src/core/cookie/sessionCookieName.js'
 import { UserRejectedError } from '../../src/core/errors/errors.js'
 import type { SessionStore } from '../../src/core/store/createSessionStore.js'
 import type { SessionState } from '../../src/core/store/types.js'
-import { AgoraAuthProvider } from '../../src/react/AgoraAuthProvider.js'
 import { SignedIn } from '../../src/react/components/SignedIn.js'
 import { useAgoraAuthContext } from '../../src/react/context.js'
 import { useHasRole } from '../../src/react/hooks/useHasRole.js'
@@ -19,7 +16,7 @@ import { useSession } from '../../src/react/hooks/useSession.js'
 import { useSignIn, type UseSignInReturnType } from '../../src/react/hooks/useSignIn.js'
 import { useSignOut } from '../../src/react/hooks/useSignOut.js'
 import { DEMO_ACCOUNTS } from '../../src/testing/demoAccounts.js'
-import { apiBase, freshPage, makeWagmi, renderAgora, renderConnected, renderSignedIn, serverRequests } from './harness.js'
+import { AgoraProviders, apiBase, freshPage, hydrateServerHtml, makeWagmi, renderAgora, renderConnected, renderSignedIn, serverRequests } from './harness.js'
 
 type Seen = { status: SessionState['status']; sessionAddress?: string; wallet?: string }
 
@@ -285,11 +282,9 @@ describe('AgoraAuthProvider', () => {
       return <p>{`${status} ${session?.address} ${isCitizen}`}</p>
     }
     const page = (initialSession?: string) => (
-      <HarnessProviders wagmi={makeWagmi({ privateKey: DEMO_ACCOUNTS.citizen.privateKey })}>
-        <AgoraAuthProvider baseUrl={baseUrl} initialSession={initialSession}>
-          <Status />
-        </AgoraAuthProvider>
-      </HarnessProviders>
+      <AgoraProviders wagmi={makeWagmi({ privateKey: DEMO_ACCOUNTS.citizen.privateKey })} provider={{ baseUrl, initialSession }}>
+        <Status />
+      </AgoraProviders>
     )
     const html = renderToString(page(session.token))
     expect(html).toBe(`<p>authenticated ${DEMO_ACCOUNTS.citizen.address} true</p>`)
@@ -298,24 +293,11 @@ describe('AgoraAuthProvider', () => {
     getItem.mockRestore()
 
     // Hydrating the server's HTML gives the same first render: no mismatch for React to recover from.
-    const container = document.createElement('div')
-    container.innerHTML = html
-    document.body.append(container)
-    const recoverable = vi.fn()
-    const root = await act(async () => hydrateRoot(container, page(session.token), { onRecoverableError: recoverable }))
-    expect(recoverable).not.toHaveBeenCalled()
-    act(() => root.unmount())
-    container.remove()
+    const hydrated = await hydrateServerHtml(html, page(session.token))
+    expect(hydrated.recoverable).not.toHaveBeenCalled()
+    hydrated.unmount()
   })
 })
-
-function HarnessProviders({ wagmi, children }: { wagmi: ReturnType<typeof makeWagmi>; children: ReactNode }) {
-  return (
-    <WagmiProvider config={wagmi.config}>
-      <QueryClientProvider client={new QueryClient()}>{children}</QueryClientProvider>
-    </WagmiProvider>
-  )
-}
 
 function useSessionStoreForTest() {
   return useAgoraAuthContext().store

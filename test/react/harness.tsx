@@ -1,8 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, render } from '@testing-library/react'
-import { createElement, Fragment, type ReactNode, StrictMode } from 'react'
+import { createElement, Fragment, type ReactNode, StrictMode, useState } from 'react'
+import { hydrateRoot } from 'react-dom/client'
 import { generatePrivateKey } from 'viem/accounts'
 import { base, optimism } from 'viem/chains'
+import { vi } from 'vitest'
 import { commands } from 'vitest/browser'
 import { WagmiProvider } from 'wagmi'
 import { connect } from 'wagmi/actions'
@@ -34,15 +36,35 @@ export type RenderAgoraOptions = {
 
 const noRetries = () => new QueryClient({ defaultOptions: { queries: { retry: false } } })
 
+export type AgoraProvidersProps = Omit<RenderAgoraOptions, 'strict' | 'queryClient'> & {
+  /** Default: a QueryClient with TanStack's defaults, one per mount. */
+  queryClient?: QueryClient
+  children?: ReactNode
+}
+
+/**
+ * WagmiProvider, QueryClientProvider and AgoraAuthProvider around `children`, nested as a dApp nests them; for
+ * renderToString and hydration, where renderAgora's render does not fit.
+ * @example renderToString(<AgoraProviders wagmi={makeWagmi()} provider={{ baseUrl }}><SignInButton /></AgoraProviders>)
+ */
+export function AgoraProviders({ wagmi, provider, queryClient, children }: AgoraProvidersProps) {
+  const [client] = useState(() => queryClient ?? new QueryClient())
+  return (
+    <WagmiProvider config={wagmi.config} reconnectOnMount>
+      <QueryClientProvider client={client}>
+        <AgoraAuthProvider {...provider}>{children}</AgoraAuthProvider>
+      </QueryClientProvider>
+    </WagmiProvider>
+  )
+}
+
 /** Renders `ui` inside WagmiProvider, QueryClientProvider and AgoraAuthProvider, as a dApp would. */
 export function renderAgora(ui: ReactNode, { wagmi, provider, strict, queryClient = noRetries() }: RenderAgoraOptions) {
   const tree = (node: ReactNode) => {
     const inner = (
-      <WagmiProvider config={wagmi.config} reconnectOnMount>
-        <QueryClientProvider client={queryClient}>
-          <AgoraAuthProvider {...provider}>{node}</AgoraAuthProvider>
-        </QueryClientProvider>
-      </WagmiProvider>
+      <AgoraProviders wagmi={wagmi} provider={provider} queryClient={queryClient}>
+        {node}
+      </AgoraProviders>
     )
     return strict ? <StrictMode>{inner}</StrictMode> : inner
   }
@@ -112,6 +134,24 @@ export async function renderSignedIn<Probe extends SignInProbe = ReturnType<type
   const page = await renderConnected(ui, options)
   const session = await act(() => page.api.signIn!.signInAsync())
   return { ...page, session }
+}
+
+/**
+ * Puts server-rendered `html` in the page and hydrates it with `ui`, as a browser opening a server-rendered page does;
+ * `recoverable` records each mismatch React had to recover from, `unmount` takes it all away again.
+ * @example const page = await hydrateServerHtml(html, <App />); expect(page.recoverable).not.toHaveBeenCalled()
+ */
+export async function hydrateServerHtml(html: string, ui: ReactNode) {
+  const container = document.createElement('div')
+  container.innerHTML = html
+  document.body.append(container)
+  const recoverable = vi.fn()
+  const root = await act(async () => hydrateRoot(container, ui, { onRecoverableError: recoverable }))
+  function unmount() {
+    act(() => root.unmount())
+    container.remove()
+  }
+  return { recoverable, unmount }
 }
 
 /** How often `line` ("METHOD /path") occurs in the server's request log. */

@@ -1,14 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, cleanup, screen, waitFor } from '@testing-library/react'
-import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
-import { WagmiProvider } from 'wagmi'
-import { AgoraAuthProvider } from '../../../src/react/AgoraAuthProvider.js'
 import { SessionBadge } from '../../../src/react/components/SessionBadge.js'
 import { SignInButton } from '../../../src/react/components/SignInButton.js'
 import { DEMO_ACCOUNTS } from '../../../src/testing/demoAccounts.js'
-import { apiBase, makeWagmi, renderSignedIn } from '../harness.js'
+import { AgoraProviders, apiBase, hydrateServerHtml, makeWagmi, renderSignedIn } from '../harness.js'
 
 beforeEach(() => localStorage.clear())
 afterEach(() => {
@@ -50,14 +46,10 @@ it('renders on the server and hydrates without reading the clock, random or stor
   // One wagmi config for the server render and the hydration, as on a real page (wagmi reconnects one at a time).
   const reload = makeWagmi({ privateKey: DEMO_ACCOUNTS.citizen.privateKey })
   const page = () => (
-    <WagmiProvider config={reload.config}>
-      <QueryClientProvider client={new QueryClient()}>
-        <AgoraAuthProvider baseUrl={baseUrl} initialSession={session.token}>
-          <SessionBadge />
-          <SignInButton />
-        </AgoraAuthProvider>
-      </QueryClientProvider>
-    </WagmiProvider>
+    <AgoraProviders wagmi={reload} provider={{ baseUrl, initialSession: session.token }}>
+      <SessionBadge />
+      <SignInButton />
+    </AgoraProviders>
   )
   const clock = vi.spyOn(Date, 'now')
   const random = vi.spyOn(Math, 'random')
@@ -69,13 +61,8 @@ it('renders on the server and hydrates without reading the clock, random or stor
   expect(html).toContain('>Sign out</button>')
 
   // The client's first render matches the server's HTML; the clock is read once mounted.
-  const container = document.createElement('div')
-  container.innerHTML = html
-  document.body.append(container)
-  const recoverable = vi.fn()
-  const root = await act(async () => hydrateRoot(container, page(), { onRecoverableError: recoverable }))
-  expect(recoverable).not.toHaveBeenCalled()
+  const hydrated = await hydrateServerHtml(html, page())
+  expect(hydrated.recoverable).not.toHaveBeenCalled()
   await waitFor(() => expect(minutesLeft()).toBeGreaterThanOrEqual(23 * 60 + 59))
-  act(() => root.unmount())
-  container.remove()
+  hydrated.unmount()
 })

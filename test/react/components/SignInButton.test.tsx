@@ -1,12 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import { renderToString } from 'react-dom/server'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { WagmiProvider } from 'wagmi'
 import { getConnection } from 'wagmi/actions'
-import { AgoraAuthProvider } from '../../../src/react/AgoraAuthProvider.js'
 import { SignInButton } from '../../../src/react/components/SignInButton.js'
-import { apiBase, makeWagmi, renderConnected } from '../harness.js'
+import { AgoraProviders, apiBase, makeWagmi, renderConnected } from '../harness.js'
 
 let baseUrl: string
 beforeEach(async () => {
@@ -21,13 +18,9 @@ const button = () => screen.getByRole('button')
 it('renders neutral, busy UI while the session is unknown, on the server too: no "Check your wallet…" before a prompt', () => {
   const wagmi = makeWagmi()
   const html = renderToString(
-    <WagmiProvider config={wagmi.config}>
-      <QueryClientProvider client={new QueryClient()}>
-        <AgoraAuthProvider baseUrl={baseUrl}>
-          <SignInButton />
-        </AgoraAuthProvider>
-      </QueryClientProvider>
-    </WagmiProvider>,
+    <AgoraProviders wagmi={wagmi} provider={{ baseUrl }}>
+      <SignInButton />
+    </AgoraProviders>,
   )
   expect(html).toContain('data-state="loading"')
   expect(html).toContain('disabled=""')
@@ -40,13 +33,9 @@ it('connects and signs with the provider\'s config prop, not the surrounding Wag
   const surrounding = makeWagmi({ authorized: false })
   const own = makeWagmi({ authorized: false })
   render(
-    <WagmiProvider config={surrounding.config}>
-      <QueryClientProvider client={new QueryClient()}>
-        <AgoraAuthProvider baseUrl={baseUrl} config={own.config}>
-          <SignInButton />
-        </AgoraAuthProvider>
-      </QueryClientProvider>
-    </WagmiProvider>,
+    <AgoraProviders wagmi={surrounding} provider={{ baseUrl, config: own.config }}>
+      <SignInButton />
+    </AgoraProviders>,
   )
   await waitFor(() => expect(button()).toHaveAttribute('data-state', 'idle'))
   await act(async () => button().click())
