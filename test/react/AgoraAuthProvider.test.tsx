@@ -16,7 +16,7 @@ import { useSession } from '../../src/react/hooks/useSession.js'
 import { useSignIn, type UseSignInReturnType } from '../../src/react/hooks/useSignIn.js'
 import { useSignOut } from '../../src/react/hooks/useSignOut.js'
 import { DEMO_ACCOUNTS } from '../../src/testing/demoAccounts.js'
-import { AgoraProviders, apiBase, freshPage, hydrateServerHtml, makeWagmi, renderAgora, renderConnected, renderSignedIn, serverRequests } from './harness.js'
+import { AgoraProviders, apiBase, freshPage, hydrateServerHtml, makeWagmi, renderAgora, renderConnected, renderSignedIn, serverRequests, urlOf } from './harness.js'
 
 type Seen = { status: SessionState['status']; sessionAddress?: string; wallet?: string }
 
@@ -38,7 +38,10 @@ function makeProbe() {
 }
 
 beforeEach(freshPage)
-afterEach(() => localStorage.clear())
+afterEach(() => {
+  vi.useRealTimers()
+  localStorage.clear()
+})
 
 describe('AgoraAuthProvider', () => {
   it('signs in through wagmi with one nonce, one signature and one verify; roles appear; sign-out ends it', async () => {
@@ -80,19 +83,32 @@ describe('AgoraAuthProvider', () => {
   })
 
   it('a rejected signature lands in unauthenticated with UserRejectedError and prompts no more', async () => {
-    const { wagmi, api, last } = await renderConnected(null, { probe: makeProbe() })
+    // Every sign-in starts with a nonce request: a pass-through fetch counts the ones the client starts.
+    const nonces = { started: 0 }
+    const fetch: typeof window.fetch = (input, init) => {
+      if (urlOf(input).endsWith('/auth/nonce')) nonces.started++
+      return window.fetch(input, init)
+    }
+    const { wagmi, api, last } = await renderConnected(null, { probe: makeProbe(), provider: { fetch } })
+    // Timeouts on fake time that still runs on its own: whatever the rejection schedules can be run at once below.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true })
     wagmi.wallet.reject('once')
     await act(async () => api.signIn!.signIn())
     await waitFor(() => expect(api.signIn!.error).toBeInstanceOf(UserRejectedError))
     expect(api.signIn!.error).toMatchObject({ code: 'USER_REJECTED' })
     expect(last().status).toBe('unauthenticated')
     expect(wagmi.wallet.signatureCount).toBe(1)
-    // Nothing prompts again by itself; only a new signIn() does, and then it succeeds.
-    await act(() => new Promise((resolve) => setTimeout(resolve, 50)))
+    // Nothing prompts again by itself, not even later: every timeout the rejection left (a retry's delay would be one)
+    // runs now, and a sign-in that one of them, or an effect, started would have asked for its nonce by then.
+    await act(() => vi.runOnlyPendingTimersAsync())
+    expect(nonces.started).toBe(1)
     expect(wagmi.wallet.signatureCount).toBe(1)
+    // Only a new signIn() prompts, and then it succeeds.
     await act(() => api.signIn!.signInAsync())
     expect(last().status).toBe('authenticated')
     expect(wagmi.wallet.signatureCount).toBe(2)
+    expect(nonces.started).toBe(2)
+    vi.useRealTimers()
   })
 
   it('StrictMode does not double-sign, and concurrent signIn calls share one prompt', async () => {
