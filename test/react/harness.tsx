@@ -114,7 +114,7 @@ export async function renderConnected<Probe extends SignInProbe = ReturnType<typ
   { wallet, provider, probe, ...options }: RenderConnectedOptions<Probe> = {},
 ) {
   const wagmi = makeWagmi(wallet)
-  // Without a probe of the test's own, P is its default: makeSignIn()'s type.
+  // Without a probe of the test's own, Probe is its default, makeSignIn()'s type: the cast says only that.
   const { SignIn, ...signIn } = probe ?? (makeSignIn() as unknown as Probe)
   // Siblings, not one fragment: a component moved into a fragment would be a new one to React, and mount again.
   const withProbe = (nodes: ReactNode[]) => createElement(Fragment, null, <SignIn />, ...nodes)
