@@ -57,7 +57,9 @@ function copyOf(request: Request, url: string, redirect: RequestRedirect, token?
   // The request's own URL: a clone keeps everything, body included (a browser sends it without streaming it).
   // Another URL is only ever asked with GET or HEAD (see above): no body to carry, and the request itself is the
   // init that carries the rest (method, headers, signal, credentials, cache, …).
-  const source = url === request.url ? request.clone() : new Request(url, request)
+  // Only a request with a body is cloned (a copy made from the request itself would use its body up).
+  const sameUrlSource = request.body ? request.clone() : request
+  const source = url === request.url ? sameUrlSource : new Request(url, request)
   // An init resets the referrer and its policy (Fetch standard): they are given again.
   const { referrer, referrerPolicy } = request
   const copy = new Request(source, { redirect, referrer, referrerPolicy })
